@@ -1,0 +1,17 @@
+package io.greenscale.daemon.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The scaler-side commands: {@code policy}, {@code hpa}, {@code scaler}. */
+@Command(name = "greenscale",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "GreenScale scaler commands.",
+        subcommands = {})
+public final class ScalerMain {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ScalerMain()).execute(args));
+    }
+}
