@@ -79,7 +79,7 @@ record Learned(
             arrivals = arrivals.update(obs.value(Signal.ARRIVAL_RATE), obs.observedAt(Signal.ARRIVAL_RATE),
                     cfg.forecast().alpha(), cfg.forecast().beta());
         }
-        Ewma rate = learnRate(cfg, obs, state.rate(), ready);
+        Ewma rate = learnRate(cfg, obs, state.rate());
         double seed = cfg.queue().perReplicaRate();
         double perReplicaRate = rate.isEmpty() ? seed
                 : Math.clamp(rate.value(), seed * cfg.queue().learnMinFactor(), seed * cfg.queue().learnMaxFactor());
@@ -97,16 +97,18 @@ record Learned(
 
     /**
      * A per-replica rate sample is completions per busy replica, busy = in-flight ÷ concurrency
-     * (Little's law: it holds whether or not the replicas are saturated). Too little work in
-     * flight says nothing about capacity, so such ticks teach nothing.
+     * (Little's law: it holds whether or not the replicas are saturated). It is not capped at the
+     * ready count: in-flight work beyond what ready replicas can hold is work waiting inside pods,
+     * and counting it errs towards a lower rate, i.e. more replicas. Too little work in flight
+     * says nothing about capacity, so such ticks teach nothing.
      */
-    private static Ewma learnRate(GreenScaleConfig cfg, Observations obs, Ewma rate, int ready) {
+    private static Ewma learnRate(GreenScaleConfig cfg, Observations obs, Ewma rate) {
         if (!cfg.queue().enabled() || cfg.queue().learnAlpha() == 0
                 || !obs.fresh(Signal.COMPLETION_RATE) || !obs.fresh(Signal.IN_FLIGHT)) {
             return rate;
         }
         double completions = obs.value(Signal.COMPLETION_RATE);
-        double busy = Math.min(ready, obs.value(Signal.IN_FLIGHT) / cfg.concurrencyPerReplica());
+        double busy = obs.value(Signal.IN_FLIGHT) / cfg.concurrencyPerReplica();
         if (busy < 0.5 || completions <= 0) {
             return rate;
         }
