@@ -28,7 +28,7 @@ public record RunData(
 
     public RunData {
         Objects.requireNonNull(name, "name");
-        info = Map.copyOf(info);
+        info = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(info)); // run.json may hold nulls
         seconds = List.copyOf(seconds);
         Objects.requireNonNull(latencyMicros, "latencyMicros");
         decisions = List.copyOf(decisions);
