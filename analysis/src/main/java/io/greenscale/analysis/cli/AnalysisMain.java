@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** The analysis commands: compare, simulate, report, calibrate, experiment. */
 @Command(name = "greenscale", mixinStandardHelpOptions = true,
-        description = "GreenScale analysis commands.", subcommands = {})
+        description = "GreenScale analysis commands.", subcommands = {ReportCommand.class})
 public final class AnalysisMain {
 
     public static void main(String[] args) {
