@@ -38,7 +38,8 @@ final class DecisionLines {
 
     private DecisionLines() {}
 
-    static List<DecisionRecord> read(Path file, List<String> notes) {
+    /** @param label how notes name the file, e.g. {@code sim-1/decisions.jsonl} */
+    static List<DecisionRecord> read(Path file, String label, List<String> notes) {
         List<DecisionRecord> out = new ArrayList<>();
         int skipped = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -53,7 +54,7 @@ final class DecisionLines {
                     out.add(READER.readValue(line));
                 } catch (JsonProcessingException e) {
                     if (++skipped <= NAMED_SKIPS) {
-                        notes.add(file + " line " + number + " skipped: " + e.getOriginalMessage());
+                        notes.add(label + " line " + number + " skipped: " + e.getOriginalMessage());
                     }
                 }
             }
@@ -61,7 +62,7 @@ final class DecisionLines {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         if (skipped > NAMED_SKIPS) {
-            notes.add(file + ": " + (skipped - NAMED_SKIPS) + " more malformed lines skipped");
+            notes.add(label + ": " + (skipped - NAMED_SKIPS) + " more malformed lines skipped");
         }
         return out;
     }

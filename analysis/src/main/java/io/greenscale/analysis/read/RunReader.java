@@ -41,7 +41,7 @@ public final class RunReader {
         }
         List<DecisionRecord> decisions = List.of();
         if (Files.isRegularFile(run.file(RunDirectory.DECISIONS_JSONL))) {
-            decisions = DecisionLines.read(run.file(RunDirectory.DECISIONS_JSONL), notes);
+            decisions = DecisionLines.read(run.file(RunDirectory.DECISIONS_JSONL), name + "/" + RunDirectory.DECISIONS_JSONL, notes);
         }
         Histogram latency = new Histogram(3);
         if (Files.isRegularFile(run.file(RunDirectory.LATENCY_HLOG))) {

@@ -24,7 +24,7 @@ public final class ShadowLogReader {
             throw new RunReadException(file, "not a run directory or a decision log", null);
         }
         List<String> notes = new ArrayList<>();
-        List<DecisionRecord> all = DecisionLines.read(file, notes);
+        List<DecisionRecord> all = DecisionLines.read(file, file.toString(), notes);
         if (all.stream().noneMatch(d -> d.observedReplicas() != null)) {
             throw new RunReadException(file, "not a shadow decision log: no line carries observed_replicas"
                     + " (run the scaler with mode: shadow beside the HPA)", null);
