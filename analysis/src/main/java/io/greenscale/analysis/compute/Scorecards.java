@@ -23,7 +23,8 @@ public final class Scorecards {
 
     /** Every run's scorecard, with cost ÷ oracle where an oracle run of the same scenario and seed is among them. */
     public static List<Scorecard> of(List<RunData> runs, Overrides overrides) {
-        List<Scorecard> cards = runs.stream().map(r -> of(r, overrides)).toList();
+        // Each run's figures are independent: a comparison's hundreds of runs share the cores.
+        List<Scorecard> cards = runs.parallelStream().map(r -> of(r, overrides)).toList();
         return cards.stream().map(c -> c.withCostVsOracle(ratioToOracle(c, cards))).toList();
     }
 

@@ -60,6 +60,28 @@ class ReportWriteTest {
     }
 
     @Test
+    void everySvgIsWellFormedScalableXml() throws Exception {
+        var parser = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        parser.setNamespaceAware(true);
+        // The .svg files name the SVG 1.1 DTD; nothing needs it fetched to check well-formedness.
+        parser.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        for (var plot : result.plots()) {
+            var svg = parser.newDocumentBuilder().parse(plot.svg().toFile()).getDocumentElement();
+            assertThat(svg.getLocalName()).isEqualTo("svg");
+            var inline = parser.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(plot.inlineSvg())))
+                    .getDocumentElement();
+            assertThat(inline.getAttribute("viewBox")).isEqualTo("0 0 960 420");
+            assertThat(inline.getAttribute("width")).as("scales with the page").isEmpty();
+        }
+    }
+
+    @Test
+    void clipPathIdsAreUniqueAcrossTheInlinedCharts() {
+        var ids = Pattern.compile("<clipPath id='([^']+)'").matcher(html).results().map(m -> m.group(1)).toList();
+        assertThat(ids).isNotEmpty().doesNotHaveDuplicates();
+    }
+
+    @Test
     void summaryHasOneRowPerPolicyAndScenarioAndRunsOnePerRun() throws Exception {
         assertThat(Files.readAllLines(result.summaryCsv())).hasSize(1 + 2 * 7);
         assertThat(Files.readAllLines(result.runsCsv())).hasSize(1 + 2 * 7 * 3);

@@ -34,14 +34,15 @@ final class ChartFiles {
         g.setGeomDoubleConverter(SVGUtils.createDoubleConverter(SVG_DECIMALS));
         g.setTransformDoubleConverter(SVGUtils.createDoubleConverter(SVG_DECIMALS));
         // Clip paths and gradients get ids; several charts inlined in one page must not share them.
-        g.setDefsKeyPrefix(key.replaceAll("[^A-Za-z0-9]", "_") + "_");
+        String prefix = key.replaceAll("[^A-Za-z0-9]", "_") + "_";
+        g.setDefsKeyPrefix(prefix);
         chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
         try {
-            Files.writeString(svg, g.getSVGDocument(), StandardCharsets.UTF_8);
+            Files.writeString(svg, SvgSlim.slim(g.getSVGDocument(), prefix), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + svg, e);
         }
-        String inline = g.getSVGElement("plot-" + key, false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
+        String inline = SvgSlim.slim(g.getSVGElement("plot-" + key, false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null), prefix);
         return new Plot(key, png, svg, inline, caption);
     }
 }

@@ -37,8 +37,11 @@ final class ChartLook {
             if (plot.getRangeAxis(i) != null) {
                 plot.getRangeAxis(i).setLabelFont(LABEL);
                 plot.getRangeAxis(i).setTickLabelFont(TICK);
+                plot.getRangeAxis(i).setTickMarksVisible(false);
             }
         }
+        // The grid marks every tick already; tick marks would only add elements to each SVG.
+        plot.getDomainAxis().setTickMarksVisible(false);
         plot.getDomainAxis().setLabelFont(LABEL);
         plot.getDomainAxis().setTickLabelFont(TICK);
         return chart;

@@ -54,6 +54,7 @@ final class TimeChart {
             slo.setLabelPaint(new Color(0xc0392b));
             slo.setLabelAnchor(RectangleAnchor.TOP_LEFT);
             slo.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            slo.setLabelBackgroundColor(new Color(255, 255, 255, 0));
             plot.addRangeMarker(slo, Layer.FOREGROUND);
             double max = maxOf(lines);
             if (max > LOG_ABOVE * sloMillis) {
