@@ -6,10 +6,13 @@ import java.util.Map;
 /**
  * One policy on one scenario over its seeds (or repeated runs).
  *
- * @param runs  the runs' names, in input order
- * @param seeds their seeds, where known
+ * @param runs      the runs' names, in input order
+ * @param seeds     their seeds, where known
+ * @param reference true for policies that mark limits or only watch (oracle, always-max, a
+ *                  shadow run's live cluster): shown, never ranked against the others
  */
-public record Aggregate(String scenario, String policy, List<String> runs, List<Long> seeds, Map<Metric, Estimate> estimates) {
+public record Aggregate(String scenario, String policy, List<String> runs, List<Long> seeds, Map<Metric, Estimate> estimates,
+                        boolean reference) {
 
     public Aggregate {
         runs = List.copyOf(runs);

@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * Groups scorecards by scenario × policy and estimates each figure over the group's runs.
- * Scenarios keep their input order; policies too, except the reference policies (the oracle,
- * always-max), which come last in each scenario: they bound the others rather than compete.
+ * Scenarios keep their input order; policies too, except the references (the oracle,
+ * always-max, a shadow run's live cluster), which come last in each scenario: they bound or
+ * watch the others rather than compete.
  */
 public final class Aggregation {
     /** Policies that mark the limits of autoscaling rather than compete with the others. */
@@ -28,7 +29,7 @@ public final class Aggregation {
         }
         List<Aggregate> out = new ArrayList<>();
         groups.forEach((scenario, byPolicy) -> byPolicy.entrySet().stream()
-                .sorted(Comparator.comparing(e -> REFERENCES.contains(e.getKey())))
+                .sorted(Comparator.comparing(e -> isReference(e.getKey(), e.getValue())))
                 .forEach(e -> out.add(aggregate(scenario, e.getKey(), e.getValue()))));
         return out;
     }
@@ -39,6 +40,10 @@ public final class Aggregation {
             estimates.put(m, Estimate.of(runs.stream().map(m::of).toList()));
         }
         return new Aggregate(scenario, policy, runs.stream().map(Scorecard::run).toList(),
-                runs.stream().map(Scorecard::seed).filter(Objects::nonNull).toList(), estimates);
+                runs.stream().map(Scorecard::seed).filter(Objects::nonNull).toList(), estimates, isReference(policy, runs));
+    }
+
+    private static boolean isReference(String policy, List<Scorecard> runs) {
+        return REFERENCES.contains(policy) || runs.stream().allMatch(Scorecard::isShadow);
     }
 }

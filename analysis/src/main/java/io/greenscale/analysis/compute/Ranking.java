@@ -27,7 +27,7 @@ public record Ranking(String scenario, List<Aggregate> ranked) {
         Map<String, List<Aggregate>> byScenario = new LinkedHashMap<>();
         for (Aggregate a : aggregates) {
             List<Aggregate> list = byScenario.computeIfAbsent(a.scenario(), k -> new ArrayList<>());
-            if (!Aggregation.REFERENCES.contains(a.policy())) {
+            if (!a.reference()) {
                 list.add(a);
             }
         }

@@ -63,8 +63,19 @@ public record Scorecard(
         return scenario != null ? scenario : "unnamed";
     }
 
-    /** The policy a run is grouped under; a run without one (a load test alone) stands for itself. */
+    /**
+     * The policy a run is grouped under. A run without one (a load test alone) stands for itself;
+     * a shadow run's figures are the live cluster's, under whatever autoscaler ran it, so it is
+     * not filed under the policy that only watched.
+     */
     public String policyLabel() {
+        if (isShadow()) {
+            return "live cluster" + (policy == null ? "" : " (" + policy + " in shadow)");
+        }
         return policy != null ? policy : run;
+    }
+
+    public boolean isShadow() {
+        return "shadow".equals(kind);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 final class ScorecardCsv {
     static final List<String> RUN_COLUMNS = ScorecardColumns.names(ScorecardColumns.run(sample()));
     static final List<String> AGGREGATE_COLUMNS = ScorecardColumns.names(
-            ScorecardColumns.aggregate(new Aggregate("", "", List.of(), List.of(), Map.of())));
+            ScorecardColumns.aggregate(new Aggregate("", "", List.of(), List.of(), Map.of(), false)));
 
     private ScorecardCsv() {}
 

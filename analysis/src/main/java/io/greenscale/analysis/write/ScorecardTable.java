@@ -22,6 +22,8 @@ import java.util.Locale;
 final class ScorecardTable {
     private record Column(Metric metric, boolean withCi) {}
 
+    private static final int WRAP = 120;
+
     private ScorecardTable() {}
 
     static String render(Analysis analysis) {
@@ -55,8 +57,42 @@ final class ScorecardTable {
                 }
                 out.append(text.toString().stripTrailing()).append('\n');
             }
+            findings(analysis, s.name()).forEach(f -> out.append(wrap(f)));
         }
         return out.toString();
+    }
+
+    /** Who won, and what GreenScale's extra cost bought, under the scenario's rows. */
+    private static List<String> findings(Analysis analysis, String scenario) {
+        List<String> out = new ArrayList<>();
+        analysis.rankings().stream().filter(r -> r.scenario().equals(scenario) && r.best() != null && r.ranked().size() > 1)
+                .forEach(r -> {
+                    out.add("Best: " + Sentences.result(r.best()) + ".");
+                    String separations = Sentences.separations(r);
+                    if (!separations.isEmpty()) {
+                        out.add(separations);
+                    }
+                });
+        analysis.tradeoffs().stream().filter(t -> t.scenario().equals(scenario)).forEach(t -> out.add(Sentences.tradeoff(t)));
+        return out;
+    }
+
+    /** A sentence as lines of at most {@link #WRAP} columns, the first marked, the rest indented. */
+    private static String wrap(String sentence) {
+        StringBuilder out = new StringBuilder("  * ");
+        int column = 4;
+        for (String word : sentence.split(" ")) {
+            if (column > 4 && column + 1 + word.length() > WRAP) {
+                out.append("\n    ");
+                column = 4;
+            } else if (column > 4) {
+                out.append(' ');
+                column++;
+            }
+            out.append(word);
+            column += word.length();
+        }
+        return out.append('\n').toString();
     }
 
     /** The capacity column is GPU-h where the runs know their GPUs, replica·s otherwise. */

@@ -13,7 +13,7 @@ final class Css {
             table { border-collapse: collapse; width: 100%; font-size: 13px; margin: .6rem 0 1rem; }
             th, td { padding: .3rem .4rem; border-bottom: 1px solid #e6e6e6; text-align: right; vertical-align: top; }
             th { background: #f6f6f6; font-weight: 600; }
-            th:first-child, td:first-child { text-align: left; }
+            th:first-child, td:first-child { text-align: left; overflow-wrap: anywhere; }
             td.best { background: #eaf6ee; }
             .ci { display: block; font-size: 11px; white-space: nowrap; }
             figure { margin: 1rem 0 1.8rem; }

@@ -1,6 +1,7 @@
 package io.greenscale.analysis.write.html;
 
 import static j2html.TagCreator.attrs;
+import static j2html.TagCreator.div;
 import static j2html.TagCreator.each;
 import static j2html.TagCreator.h2;
 import static j2html.TagCreator.p;
@@ -30,14 +31,14 @@ final class FidelitySection {
         return section(attrs("#fidelity"), h2("Simulator fidelity"),
                 p("Each experiment run beside the simulated run of the same scenario and policy (its lowest seed). Errors are"
                         + " (simulated − real) ÷ real; the replica timeline is compared second by second over the seconds both recorded."),
-                table(thead(tr(th("scenario / policy"), th("real run"), th("simulated run"), th("p95 ms real"), th("p95 ms sim."),
+                div(attrs(".wide"), table(thead(tr(th("scenario / policy"), th("real run"), th("simulated run"), th("p95 ms real"), th("p95 ms sim."),
                                 th("p95 error"), th("replica·s real"), th("replica·s sim."), th("replica·s error"),
                                 th("replicas MAE"), th("replicas RMSE"), th("seconds"))),
                         tbody(each(pairs, f -> tr(td(f.scenario() + " / " + f.policy()), td(f.real()), td(f.simulated()),
                                 td(Format.human(f.realP95Millis())), td(Format.human(f.simulatedP95Millis())), td(percent(f.p95RelativeError())),
                                 td(Format.human(f.realReplicaSeconds())), td(Format.human(f.simulatedReplicaSeconds())),
                                 td(percent(f.replicaSecondsRelativeError())), td(Format.human(f.replicaMae())), td(Format.human(f.replicaRmse())),
-                                td(String.valueOf(f.commonSeconds())))))),
+                                td(String.valueOf(f.commonSeconds()))))))),
                 each(pairs.stream().map(f -> plots.get(Plots.fidelityKey(f))).filter(Objects::nonNull).toList(), Cells::figureOf));
     }
 
