@@ -60,4 +60,14 @@ class ShadowComparisonTest {
         Scorecard c = Scorecards.of(shadow().build(), Overrides.NONE);
         assertThat(c.scaleEvents()).as("the HPA went 2 → 3 once").isEqualTo(1);
     }
+
+    @Test
+    void aShadowRunIsFiledAsTheLiveClusterAndNotRankedAgainstSimulatedPolicies() {
+        RunData live = shadow().info("scenario", Map.of("name", "step")).info("policy", Map.of("name", "greenscale")).build();
+        RunData sim = RunBuilder.simulated("sim", "step", "hpa-cpu70", 1).seconds(5, s -> s.readyReplicas(1)).build();
+        Analysis a = Analysis.of(java.util.List.of(live, sim), Overrides.NONE);
+        assertThat(a.aggregates()).extracting(Aggregate::policy).containsExactly("hpa-cpu70", "live cluster (greenscale in shadow)");
+        assertThat(a.rankings().getFirst().ranked()).extracting(Aggregate::policy).containsExactly("hpa-cpu70");
+        assertThat(a.shadows()).hasSize(1);
+    }
 }

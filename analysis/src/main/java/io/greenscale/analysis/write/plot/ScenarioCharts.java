@@ -56,7 +56,7 @@ final class ScenarioCharts {
     }
 
     String replicasCaption() {
-        return "Replicas held (ready + starting + terminating: what is billed) by each policy, with the load in grey on the right axis; "
+        return "Replicas held (ready + starting + terminating: what is billed) by each policy, with the load in grey on the right axis. "
                 + seedNote() + bucketNote("mean");
     }
 
