@@ -67,8 +67,12 @@ public record GreenScaleConfig(
      */
     public record Latency(boolean enabled, Duration slo, double tolerance, double maxStepFactor, Duration settle) {}
 
-    /** Holt's linear trend on the arrival rate; votes for the capacity needed one horizon ahead (add-only). */
-    public record Forecast(boolean enabled, double alpha, double beta, Duration horizon) {}
+    /**
+     * Holt's linear trend on the arrival rate; votes for the capacity needed one horizon ahead
+     * (add-only). An observation more than {@code shiftThreshold} typical errors off the forecast
+     * is a level shift (a step), which restarts the trend instead of extrapolating it.
+     */
+    public record Forecast(boolean enabled, double alpha, double beta, double shiftThreshold, Duration horizon) {}
 
     public record ScaleUp(Duration stabilizationWindow, Duration cooldown, SelectPolicy select, List<StepPolicy> policies,
                           int maxConsecutiveSteps, Duration settle) {

@@ -131,8 +131,9 @@ public final class GreenScaleConfigReader {
         boolean enabled = n.bool("enabled", true);
         double alpha = n.number("alpha", 0.5, Range.openClosed(0, 1));
         double beta = n.number("beta", 0.2, Range.closed(0, 1));
+        double shift = n.number("shiftThreshold", 4, Range.atLeast(0));
         Duration horizon = n.duration("horizon", coldStart, Duration.ZERO, HOUR);
-        return new Forecast(enabled, alpha, beta, horizon);
+        return new Forecast(enabled, alpha, beta, shift, horizon);
     }
 
     private static ScaleUp scaleUp(ConfigNode n) {

@@ -238,7 +238,7 @@ public final class GreenScalePolicy implements Policy {
                 out.add(io.greenscale.policy.propose.LatencyProposal.propose(obs.value(Signal.P95_LATENCY), cfg.latency().slo(),
                         cfg.latency().tolerance(), cfg.latency().maxStepFactor(), ready, current, latencySettled()));
             }
-            if (cfg.forecast().enabled() && cfg.queue().enabled() && obs.fresh(Signal.ARRIVAL_RATE) && !learned.arrivals().isEmpty()) {
+            if (cfg.forecast().enabled() && cfg.queue().enabled() && obs.fresh(Signal.ARRIVAL_RATE) && learned.arrivals().warmedUp()) {
                 out.add(io.greenscale.policy.propose.ForecastProposal.propose(learned.arrivals(), forecastHorizon(),
                         learned.perReplicaRate(), cfg.queue().utilizationTarget()));
             }

@@ -77,7 +77,7 @@ record Learned(
         Holt arrivals = state.arrivals();
         if (obs.fresh(Signal.ARRIVAL_RATE)) {
             arrivals = arrivals.update(obs.value(Signal.ARRIVAL_RATE), obs.observedAt(Signal.ARRIVAL_RATE),
-                    cfg.forecast().alpha(), cfg.forecast().beta());
+                    cfg.forecast().alpha(), cfg.forecast().beta(), cfg.forecast().shiftThreshold());
         }
         Ewma rate = learnRate(cfg, obs, state.rate());
         double seed = cfg.queue().perReplicaRate();
