@@ -3,6 +3,8 @@ package io.greenscale.policy;
 import io.greenscale.policy.config.ConfigNode;
 import io.greenscale.policy.config.ConfigProblems;
 import io.greenscale.policy.config.ConfigException;
+import io.greenscale.policy.hpa.HpaPolicyParser;
+import io.greenscale.policy.keda.KedaPolicyParser;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +19,8 @@ public final class Policies {
     public static Policy fromConfig(ConfigNode node) {
         String type = node.string("type", "greenscale");
         return switch (type) {
+            case "hpa" -> HpaPolicyParser.parse(node);
+            case "keda" -> KedaPolicyParser.parse(node);
             default -> {
                 node.problems().add(node.keyPath("type"), type, "must be one of " + String.join(", ", types()));
                 yield null;
