@@ -3,6 +3,8 @@ package io.greenscale.policy;
 import io.greenscale.policy.config.ConfigNode;
 import io.greenscale.policy.config.ConfigProblems;
 import io.greenscale.policy.config.ConfigException;
+import io.greenscale.policy.core.GreenScaleConfigReader;
+import io.greenscale.policy.core.GreenScalePolicy;
 import io.greenscale.policy.hpa.HpaPolicyParser;
 import io.greenscale.policy.keda.KedaPolicyParser;
 import java.util.List;
@@ -19,6 +21,7 @@ public final class Policies {
     public static Policy fromConfig(ConfigNode node) {
         String type = node.string("type", "greenscale");
         return switch (type) {
+            case "greenscale" -> new GreenScalePolicy(GreenScaleConfigReader.read(node), node.string("name", "greenscale"));
             case "hpa" -> HpaPolicyParser.parse(node);
             case "keda" -> KedaPolicyParser.parse(node);
             default -> {
