@@ -156,6 +156,22 @@ class HpaPolicyTest {
     }
 
     @Test
+    void calledEveryFiveSecondsItStillSyncsOnlyEveryFifteen() {
+        HpaPolicy policy = HpaPresets.cpu70(1, 100);
+        PolicyState state = policy.initialState();
+        int replicas = 2;
+        List<Integer> desired = new ArrayList<>();
+        for (int k = 0; k < 7; k++) {
+            Decision d = policy.decide(cpu(replicas, 700), state, NOW.plusSeconds(5L * k));
+            state = d.next();
+            replicas = d.desired();
+            desired.add(replicas);
+        }
+
+        assertThat(desired).containsExactly(4, 4, 4, 8, 8, 8, 16);
+    }
+
+    @Test
     void syncsEveryFifteenSecondsAndRejectsAForeignState() {
         HpaPolicy policy = HpaPresets.cpu70(1, 10);
 
