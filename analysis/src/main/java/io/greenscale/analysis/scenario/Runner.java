@@ -57,7 +57,7 @@ public final class Runner {
                 }
             };
             Simulation.Result r = Simulation.run(new Simulation.Setup(s.name() + "/" + plan.label(), info, s.cluster(),
-                    s.arrivals().apply(plan.seed()), s.duration(), s.initialReplicas(), policy,
+                    s.arrivals().apply(plan.seed()), s.duration(), PolicyCatalog.initialReplicas(plan.policyName(), s), policy,
                     PolicyCatalog.busyAware(plan.policyName()), plan.seed(), true, intervals));
             if (dir != null) {
                 dir.writeRunInfo(toRunInfo(info));

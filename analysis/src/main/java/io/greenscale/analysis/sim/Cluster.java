@@ -253,7 +253,7 @@ final class Cluster {
 
     /** Adds {@code n} pods that have long been ready: a run that starts in a steady state. */
     void addReadyPods(int n) {
-        long longAgo = -1_000_000_000_000_000L;
+        long longAgo = -24 * 3600 * 1_000_000_000L; // a day before the run: long past every initialisation period
         for (int i = 0; i < n; i++) {
             Pod pod = new Pod(pods.size(), longAgo, model.service().concurrency(), model.service().maxBatch());
             pod.state = Pod.State.READY;

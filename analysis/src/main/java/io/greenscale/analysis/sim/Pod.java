@@ -7,12 +7,15 @@ package io.greenscale.analysis.sim;
 final class Pod {
     enum State { PENDING, STARTING, READY, DRAINING, GONE }
 
+    /** A time that has not happened (yet): startedAt of a pending pod, readyAt of a starting one. */
+    static final long UNSET = Long.MIN_VALUE;
+
     final int id;
     final String name;
     final long createdAt;
     State state = State.PENDING;
-    long startedAt = -1;
-    long readyAt = -1;
+    long startedAt = UNSET;
+    long readyAt = UNSET;
     /** Generation of lifecycle and completion events; bumped when the pod is killed so stale ones are skipped. */
     int generation;
 

@@ -173,7 +173,7 @@ final class SignalsSource {
                 case STARTING -> new ReadyCondition(false, instant(p.startedAt));
                 case READY, DRAINING -> new ReadyCondition(true, instant(p.readyAt));
             };
-            Instant start = p.startedAt >= 0 ? instant(p.startedAt) : null;
+            Instant start = p.startedAt != Pod.UNSET ? instant(p.startedAt) : null;
             out.add(new PodSnapshot(p.name, phase, p.state == Pod.State.DRAINING, start, ready, Map.of("cpu", requestMilli), metrics));
         }
         return out;

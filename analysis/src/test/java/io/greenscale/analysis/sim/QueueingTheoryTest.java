@@ -48,7 +48,7 @@ class QueueingTheoryTest {
         Duration duration = Duration.ofHours(20);
         Simulation.Result r = Simulation.run(new Simulation.Setup("mmc", Map.of(), model,
                 Arrivals.poisson(new ConstantProfile(lambda, duration), 42), duration, replicas,
-                new FixedPolicy("fixed", replicas), false, 42, false));
+                new FixedPolicy("fixed", replicas), false, 42, false, null));
         double expectedWait = erlangCWait(lambda, 1 / meanService, replicas * slots);
         double simulatedWait = r.stats().meanSojournSeconds() - meanService;
         assertThat(simulatedWait).as("mean wait").isCloseTo(expectedWait, within(0.05 * expectedWait));

@@ -17,7 +17,7 @@ class ForecastProposalTest {
         for (int t = 0; t <= 60; t += 5) {
             h = h.update(10 + 0.1 * t, T0.plusSeconds(t), 0.5, 0.5, 4); // +0.1 req/s every second
         }
-        Proposal p = ForecastProposal.propose(h, Duration.ofSeconds(60), 1.0, 0.8);
+        Proposal p = ForecastProposal.propose(h, Duration.ofSeconds(60), 1.0, new Headroom.Utilization(0.8));
         // 16/s now, 22/s a minute ahead → ceil(22 / 0.8) = 28
         assertThat(p.replicas()).as(p.detail()).isBetween(27, 28);
         assertThat(p.vote()).isEqualTo(Vote.ADD_ONLY);
@@ -26,6 +26,6 @@ class ForecastProposalTest {
     @Test
     void a_falling_rate_never_goes_below_zero() {
         Holt h = Holt.EMPTY.update(10, T0, 0.5, 0.5, 0).update(0, T0.plusSeconds(5), 0.5, 0.5, 0);
-        assertThat(ForecastProposal.propose(h, Duration.ofSeconds(600), 1.0, 0.8).replicas()).isZero();
+        assertThat(ForecastProposal.propose(h, Duration.ofSeconds(600), 1.0, new Headroom.Utilization(0.8)).replicas()).isZero();
     }
 }
