@@ -29,6 +29,10 @@ final class HpaJson {
         for (int i = 0; i < ms.size(); i++) {
             metrics.add(metric(ms.get(i), path + ".metrics[" + i + "]"));
         }
+        if (metrics.isEmpty()) {
+            // API defaulting (defaults.go: SetDefaults_HorizontalPodAutoscaler): cpu at 80 %.
+            metrics.add(new MetricSpec.ResourceMetric("cpu", new MetricTarget.Utilization(80)));
+        }
         JsonNode b = Fields.objectOrNull(hpa, path, "behavior");
         Behavior behavior = b == null ? null : new Behavior(rules(b, path + ".behavior", "scaleUp"), rules(b, path + ".behavior", "scaleDown"));
         try {

@@ -61,7 +61,7 @@ class UpstreamVectorsTest {
     @Test
     void theFileDeclaresItsCountsPerKind() {
         Map<String, Long> declared = new TreeMap<>();
-        file.get("counts").fields().forEachRemaining(e -> declared.put(e.getKey(), e.getValue().asLong()));
+        file.get("counts").properties().forEach(e -> declared.put(e.getKey(), e.getValue().asLong()));
         Map<String, Long> actual = new TreeMap<>();
         report.byKind().forEach((kind, counts) -> actual.put(kind, counts[0] + counts[1]));
 

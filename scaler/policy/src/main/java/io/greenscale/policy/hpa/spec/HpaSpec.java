@@ -20,6 +20,10 @@ public record HpaSpec(Integer minReplicas, int maxReplicas, List<MetricSpec> met
             throw new IllegalArgumentException("minReplicas must be in [0, maxReplicas=" + maxReplicas + "], got " + minReplicas);
         }
         metrics = List.copyOf(metrics);
+        if (metrics.isEmpty()) {
+            // The API defaults an empty list to cpu at 80 % (defaults.go); the controller never sees none.
+            throw new IllegalArgumentException("an HPA needs at least one metric");
+        }
     }
 
     public int effectiveMinReplicas() {
