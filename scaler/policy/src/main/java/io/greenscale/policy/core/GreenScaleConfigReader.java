@@ -89,12 +89,14 @@ public final class GreenScaleConfigReader {
         boolean enabled = n.bool("enabled", true);
         Duration drain = n.duration("drainTarget", Duration.ofSeconds(30), Duration.ofSeconds(1), HOUR);
         double rate = n.number("perReplicaRate", 1.0, Range.above(0));
-        double util = n.fraction("utilizationTarget", 0.8, Range.openClosed(0, 1));
+        double util = "auto".equals(n.raw("utilizationTarget")) ? Double.NaN
+                : n.fraction("utilizationTarget", Double.NaN, Range.openClosed(0, 1));
+        double missBudget = n.fraction("missBudget", 0.05, Range.openClosed(0, 0.5));
         ConfigNode learn = n.child("learn");
         double alpha = learn.number("alpha", 0.2, Range.closed(0, 1));
         double minFactor = learn.number("minFactor", 0.05, Range.openClosed(0, 1));
         double maxFactor = learn.number("maxFactor", 20, Range.atLeast(1));
-        return new Queue(enabled, drain, rate, util, alpha, minFactor, maxFactor);
+        return new Queue(enabled, drain, rate, util, missBudget, alpha, minFactor, maxFactor);
     }
 
     private static Cpu cpu(ConfigNode n) {
@@ -131,8 +133,9 @@ public final class GreenScaleConfigReader {
         boolean enabled = n.bool("enabled", true);
         double alpha = n.number("alpha", 0.5, Range.openClosed(0, 1));
         double beta = n.number("beta", 0.2, Range.closed(0, 1));
+        double shift = n.number("shiftThreshold", 4, Range.atLeast(0));
         Duration horizon = n.duration("horizon", coldStart, Duration.ZERO, HOUR);
-        return new Forecast(enabled, alpha, beta, horizon);
+        return new Forecast(enabled, alpha, beta, shift, horizon);
     }
 
     private static ScaleUp scaleUp(ConfigNode n) {
