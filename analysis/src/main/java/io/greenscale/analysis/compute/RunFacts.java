@@ -15,6 +15,8 @@ import java.util.Map;
  * @param sloP95Millis       {@code slo.p95_ms}: the latency a request must stay within
  * @param gpusPerReplica     {@code cost.gpus_per_replica}
  * @param pricePerGpuHour    {@code cost.price_per_gpu_hour}, in the report's currency
+ * @param pricePerReplicaHour {@code cost.price_per_replica_hour}: what a replica costs an hour, GPUs
+ *                           and all (a CPU-only service has no GPU to price); null when not given
  * @param events             {@code events}: load steps and other marks on the timeline
  * @param durationSeconds    {@code duration_s}
  */
@@ -28,6 +30,7 @@ public record RunFacts(
         Double sloP95Millis,
         Double gpusPerReplica,
         Double pricePerGpuHour,
+        Double pricePerReplicaHour,
         List<Event> events,
         Double durationSeconds) {
 
@@ -50,16 +53,23 @@ public record RunFacts(
                 number(child(info, "slo").get("p95_ms")),
                 number(child(info, "cost").get("gpus_per_replica")),
                 number(child(info, "cost").get("price_per_gpu_hour")),
+                number(child(info, "cost").get("price_per_replica_hour")),
                 events(info.get("events")),
                 number(info.get("duration_s")));
     }
 
-    /** The same facts with what the user set on the command line in place of run.json's values. */
+    /**
+     * The same facts with what the user set on the command line in place of run.json's values. A
+     * price per GPU-hour given there also sets aside run.json's price per replica-hour: the user
+     * asked for GPU-hours × that price.
+     */
     public RunFacts with(Overrides o) {
+        boolean gpuPriceGiven = o.pricePerGpuHour() != null || o.gpusPerReplica() != null;
         return new RunFacts(kind, scenario, scenarioTitle, scenarioDescription, policy, seed,
                 o.sloP95Millis() != null ? o.sloP95Millis() : sloP95Millis,
                 o.gpusPerReplica() != null ? o.gpusPerReplica() : gpusPerReplica,
                 o.pricePerGpuHour() != null ? o.pricePerGpuHour() : pricePerGpuHour,
+                gpuPriceGiven ? null : pricePerReplicaHour,
                 events, durationSeconds);
     }
 

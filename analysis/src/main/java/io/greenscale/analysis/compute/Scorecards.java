@@ -33,7 +33,7 @@ public final class Scorecards {
         RunFacts facts = RunFacts.of(run).with(overrides);
         List<TimeseriesRow> s = run.seconds();
         Latency latency = Latency.of(run, facts.sloP95Millis());
-        Usage usage = Usage.of(s, facts.gpusPerReplica(), facts.pricePerGpuHour());
+        Usage usage = Usage.of(s, facts.gpusPerReplica(), facts.pricePerGpuHour(), facts.pricePerReplicaHour());
         List<ScaleEvent> events = ScaleEvents.of(run, facts.isShadow() || isShadowLog(run));
         Long dropped = sum(s, TimeseriesRow::dropped);
         Long interrupted = sum(s, TimeseriesRow::interrupted);

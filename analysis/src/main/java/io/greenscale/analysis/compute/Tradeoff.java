@@ -49,7 +49,8 @@ public record Tradeoff(
     }
 
     private static void compare(Aggregate g, Aggregate o, List<Tradeoff> out) {
-        boolean gpu = g.mean(Metric.GPU_HOURS) != null && o.mean(Metric.GPU_HOURS) != null;
+        // A CPU-only service holds no GPU-hours: compare the replica-hours it held instead.
+        boolean gpu = positive(g.mean(Metric.GPU_HOURS)) && positive(o.mean(Metric.GPU_HOURS));
         Double gHours = gpu ? g.mean(Metric.GPU_HOURS) : hours(g.mean(Metric.REPLICA_SECONDS));
         Double oHours = gpu ? o.mean(Metric.GPU_HOURS) : hours(o.mean(Metric.REPLICA_SECONDS));
         if (gHours == null || oHours == null || gHours <= oHours) {
@@ -62,6 +63,10 @@ public record Tradeoff(
         boolean separated = g.get(Metric.VIOLATION_SECONDS).separatedFrom(o.get(Metric.VIOLATION_SECONDS));
         out.add(new Tradeoff(g.scenario(), g.policy(), o.policy(), extra, gpu, extraCost, avoided, gained,
                 avoided == null ? null : avoided / extra, separated));
+    }
+
+    private static boolean positive(Double v) {
+        return v != null && v > 0;
     }
 
     private static Double hours(Double seconds) {

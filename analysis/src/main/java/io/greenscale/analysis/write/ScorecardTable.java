@@ -97,7 +97,7 @@ final class ScorecardTable {
 
     /** The capacity column is GPU-h where the runs know their GPUs, replica·s otherwise. */
     private static List<Column> columns(List<Aggregate> rows) {
-        boolean gpu = rows.stream().anyMatch(a -> a.mean(Metric.GPU_HOURS) != null);
+        boolean gpu = rows.stream().anyMatch(a -> a.mean(Metric.GPU_HOURS) != null && a.mean(Metric.GPU_HOURS) > 0);
         List<Column> c = new ArrayList<>();
         c.add(new Column(Metric.SLO_ATTAINMENT, true));
         c.add(new Column(Metric.VIOLATION_SECONDS, true));

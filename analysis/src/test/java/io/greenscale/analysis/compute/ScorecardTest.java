@@ -73,6 +73,12 @@ class ScorecardTest {
                 row("two GPUs per replica double the GPU-hours",
                         run().info("cost", Map.of("gpus_per_replica", 2, "price_per_gpu_hour", 1)).seconds(1800, s -> s.readyReplicas(1)),
                         Scorecard::gpuHours, 1.0),
+                row("a price per replica-hour prices a CPU-only replica whole",
+                        run().info("cost", Map.of("gpus_per_replica", 0, "price_per_gpu_hour", 2.5, "price_per_replica_hour", 0.1))
+                                .seconds(3600, s -> s.readyReplicas(2)), Scorecard::cost, 0.2),
+                row("a CPU-only service holds no GPU-hours",
+                        run().info("cost", Map.of("gpus_per_replica", 0, "price_per_replica_hour", 0.1))
+                                .seconds(3600, s -> s.readyReplicas(2)), Scorecard::gpuHours, 0.0),
                 row("no cost block → no GPU-hours", run().without("cost").seconds(10, s -> s.readyReplicas(1)), Scorecard::gpuHours, null),
                 row("no cost block → no cost", run().without("cost").seconds(10, s -> s.readyReplicas(1)), Scorecard::cost, null),
                 row("no replica counts → no replica-seconds", run().second(s -> s.arrivals(1)), Scorecard::replicaSeconds, null));
@@ -164,6 +170,14 @@ class ScorecardTest {
         assertThat(c.sloP95Millis()).isNull();
         assertThat(c.seed()).isNull();
         assertThat(c.violationSeconds()).isNull();
+    }
+
+    @Test
+    void aPricePerGpuHourOnTheCommandLineSetsAsideRunJsonsPricePerReplicaHour() {
+        RunData r = run().info("cost", Map.of("gpus_per_replica", 1, "price_per_gpu_hour", 2.5, "price_per_replica_hour", 3.0))
+                .seconds(3600, s -> s.readyReplicas(1)).build();
+        assertThat(Scorecards.of(r, Overrides.NONE).cost()).isEqualTo(3.0);
+        assertThat(Scorecards.of(r, new Overrides(4.0, null, null)).cost()).isEqualTo(4.0);
     }
 
     @Test

@@ -15,7 +15,8 @@ final class Definitions {
                     + " they are estimated from timeseries.csv's per-second percentiles, and the run's latency source says so."),
             new Term("replica-seconds", "Σ over seconds of ready + starting + terminating replicas: a pod holds its GPU from creation to termination."),
             new Term("GPU-hours", "replica-seconds × GPUs per replica ÷ 3600."),
-            new Term("cost", "GPU-hours × price per GPU-hour (run.json's cost block, or --price)."),
+            new Term("cost", "Replica-hours × price per replica-hour where run.json gives one (a replica priced whole, e.g. a"
+                    + " CPU-only service); otherwise GPU-hours × price per GPU-hour (run.json's cost block, or --price)."),
             new Term("cost ÷ oracle", "A run's cost over the cost of the oracle run of the same scenario and seed; the oracle knows the"
                     + " future load and provisions the least capacity that keeps the SLO. Replica-seconds are compared where there is no price."),
             new Term("scale events", "Decisions that changed the replica count (desired ≠ current); for runs without decisions, changes of"

@@ -65,7 +65,7 @@ final class ScenarioSection {
 
     /** The figures worth a column here: those at least one policy of the scenario has. */
     private static List<Metric> columns(List<Aggregate> rows) {
-        boolean gpu = rows.stream().anyMatch(a -> a.mean(Metric.GPU_HOURS) != null);
+        boolean gpu = rows.stream().anyMatch(a -> a.mean(Metric.GPU_HOURS) != null && a.mean(Metric.GPU_HOURS) > 0);
         return List.of(Metric.SLO_ATTAINMENT, Metric.VIOLATION_SECONDS, Metric.P50_MS, Metric.P95_MS, Metric.P99_MS,
                         gpu ? Metric.GPU_HOURS : Metric.REPLICA_SECONDS, Metric.COST, Metric.COST_VS_ORACLE, Metric.SCALE_EVENTS,
                         Metric.REVERSALS, Metric.REACT_SECONDS, Metric.INTERRUPTED, Metric.DROPPED).stream()
