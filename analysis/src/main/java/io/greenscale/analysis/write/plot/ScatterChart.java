@@ -2,7 +2,11 @@ package io.greenscale.analysis.write.plot;
 
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.ItemLabelAnchor;
@@ -23,6 +27,23 @@ final class ScatterChart {
 
     private ScatterChart() {}
 
+    /** Policies on the same spot (e.g. two HPAs that never scaled) share one label instead of overprinting. */
+    static List<String> labels(List<Point> points) {
+        Map<String, List<Integer>> bySpot = new LinkedHashMap<>();
+        for (int i = 0; i < points.size(); i++) {
+            Point p = points.get(i);
+            String spot = String.format(Locale.ROOT, "%.3g/%.3g", p.x(), p.y());
+            bySpot.computeIfAbsent(spot, k -> new ArrayList<>()).add(i);
+        }
+        String[] labels = new String[points.size()];
+        bySpot.values().forEach(same -> {
+            for (int k = 0; k < same.size(); k++) {
+                labels[same.get(k)] = k > 0 ? "" : String.join(", ", same.stream().map(i -> points.get(i).policy()).toList());
+            }
+        });
+        return List.of(labels);
+    }
+
     static JFreeChart build(String title, String xLabel, String yLabel, List<Point> points) {
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
         XYErrorRenderer r = new XYErrorRenderer();
@@ -33,8 +54,9 @@ final class ScatterChart {
         r.setErrorStroke(PolicyStyle.LINE);
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelFont(ChartLook.TICK);
-        r.setDefaultItemLabelGenerator((dataset, series, item) -> String.valueOf(dataset.getSeriesKey(series)));
-        r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        List<String> labels = labels(points);
+        r.setDefaultItemLabelGenerator((dataset, series, item) -> labels.get(series));
+        r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE2, TextAnchor.BOTTOM_LEFT));
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
             XYIntervalSeries s = new XYIntervalSeries(p.policy());
@@ -50,7 +72,9 @@ final class ScatterChart {
         x.setAutoRangeIncludesZero(false);
         x.setUpperMargin(0.15); // room for the labels right of the points
         NumberAxis y = new NumberAxis(yLabel);
-        y.setAutoRangeIncludesZero(true);
+        double top = points.stream().mapToDouble(p -> p.y() + p.yCi()).max().orElse(1);
+        // A little room below zero, so points at zero violations and their labels are not cut off.
+        y.setRange(-0.04 * Math.max(top, 1), Math.max(top, 1) * 1.12);
         XYPlot plot = new XYPlot(data, x, y, r);
         return ChartLook.apply(new JFreeChart(title, ChartLook.TITLE, plot, false));
     }
