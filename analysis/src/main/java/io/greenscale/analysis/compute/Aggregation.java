@@ -3,6 +3,7 @@ package io.greenscale.analysis.compute;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,26 @@ public final class Aggregation {
         }
         List<Aggregate> out = new ArrayList<>();
         groups.forEach((scenario, byPolicy) -> byPolicy.entrySet().stream()
-                .sorted(Comparator.comparing(e -> isReference(e.getKey(), e.getValue())))
+                .flatMap(e -> repetitions(e.getKey(), e.getValue()).entrySet().stream())
+                .sorted(Comparator.comparing(e -> isReference(e.getValue())))
                 .forEach(e -> out.add(aggregate(scenario, e.getKey(), e.getValue()))));
+        return out;
+    }
+
+    /**
+     * Runs of one policy are averaged only when they are repetitions: each with its own seed.
+     * Runs without seeds, or sharing one (e.g. two real experiments with different settings),
+     * each stand alone, labelled with the run's name.
+     */
+    private static Map<String, List<Scorecard>> repetitions(String policy, List<Scorecard> runs) {
+        Set<Long> seeds = new HashSet<>();
+        boolean distinct = runs.stream().allMatch(c -> c.seed() != null && seeds.add(c.seed()));
+        Map<String, List<Scorecard>> out = new LinkedHashMap<>();
+        if (runs.size() == 1 || distinct) {
+            out.put(policy, runs);
+        } else {
+            runs.forEach(c -> out.put(c.policy() == null ? c.run() : policy + " (" + c.run() + ")", List.of(c)));
+        }
         return out;
     }
 
@@ -40,10 +59,10 @@ public final class Aggregation {
             estimates.put(m, Estimate.of(runs.stream().map(m::of).toList()));
         }
         return new Aggregate(scenario, policy, runs.stream().map(Scorecard::run).toList(),
-                runs.stream().map(Scorecard::seed).filter(Objects::nonNull).toList(), estimates, isReference(policy, runs));
+                runs.stream().map(Scorecard::seed).filter(Objects::nonNull).toList(), estimates, isReference(runs));
     }
 
-    private static boolean isReference(String policy, List<Scorecard> runs) {
-        return REFERENCES.contains(policy) || runs.stream().allMatch(Scorecard::isShadow);
+    private static boolean isReference(List<Scorecard> runs) {
+        return runs.stream().allMatch(c -> c.isShadow() || (c.policy() != null && REFERENCES.contains(c.policy())));
     }
 }

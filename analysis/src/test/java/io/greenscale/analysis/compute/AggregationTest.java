@@ -78,4 +78,17 @@ class AggregationTest {
                 .tradeoffs().getFirst();
         assertThat(t.violationSecondsAvoided()).isEqualTo(-30.0);
     }
+
+    @Test
+    void runsOfOnePolicyWithoutDistinctSeedsStandAloneInsteadOfBeingAveraged() {
+        RunData a = RunBuilder.bare("exp-a").info("kind", "experiment").info("scenario", java.util.Map.of("name", "step"))
+                .info("policy", java.util.Map.of("name", "greenscale")).seconds(3, s -> s.readyReplicas(2)).build();
+        RunData b = RunBuilder.bare("exp-b").info("kind", "experiment").info("scenario", java.util.Map.of("name", "step"))
+                .info("policy", java.util.Map.of("name", "greenscale")).seconds(3, s -> s.readyReplicas(4)).build();
+        RunData load = RunBuilder.bare("loadgen-1").info("scenario", java.util.Map.of("name", "step")).seconds(3, s -> s.arrivals(1)).build();
+        assertThat(analyse(List.of(a, b, load)).aggregates()).extracting(Aggregate::policy, x -> x.mean(Metric.REPLICA_SECONDS))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("greenscale (exp-a)", 6.0),
+                        org.assertj.core.groups.Tuple.tuple("greenscale (exp-b)", 12.0),
+                        org.assertj.core.groups.Tuple.tuple("loadgen-1", null));
+    }
 }

@@ -30,9 +30,6 @@ final class PolicyStyle {
 
     static Color color(String policy) {
         Color c = KNOWN.get(policy);
-        if (c == null && policy.startsWith("greenscale")) {
-            c = KNOWN.get("greenscale").darker();
-        }
         return c != null ? c : OTHERS[Math.floorMod(policy.hashCode(), OTHERS.length)];
     }
 

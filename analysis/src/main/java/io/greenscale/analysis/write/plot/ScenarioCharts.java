@@ -35,7 +35,7 @@ final class ScenarioCharts {
         this.aggregates = analysis.aggregates(scenario.name());
         List<Scorecard> cards = analysis.scorecards(scenario.name());
         for (Aggregate a : aggregates) {
-            cards.stream().filter(c -> c.policyLabel().equals(a.policy()))
+            cards.stream().filter(c -> a.runs().contains(c.run()))
                     .min(Comparator.comparing(Scorecard::seed, Comparator.nullsLast(Comparator.naturalOrder())))
                     .map(c -> runsByName.get(c.run()))
                     .ifPresent(r -> shown.add(Map.entry(a.policy(), r)));
