@@ -48,7 +48,7 @@ public final class ReportPage {
                 body(h1(title),
                         p(attrs(".meta"), "Generated " + generatedAt + " from " + analysis.scorecards().size() + " runs in "
                                 + analysis.scenarios().size() + " scenario(s)."),
-                        contents(analysis),
+                        contents(analysis, competing),
                         iff(competing, HeadlineSection.of(analysis)),
                         each(analysis.scenarios(), s -> ScenarioSection.of(s, analysis, plots)),
                         iff(!analysis.shadows().isEmpty(), ShadowSection.of(analysis.shadows(), plots)),
@@ -59,9 +59,11 @@ public final class ReportPage {
                 .withLang("en"));
     }
 
-    private static DomContent contents(Analysis analysis) {
+    private static DomContent contents(Analysis analysis, boolean competing) {
         List<DomContent> items = new ArrayList<>();
-        items.add(li(a("Headline").withHref("#headline")));
+        if (competing) {
+            items.add(li(a("Headline").withHref("#headline")));
+        }
         analysis.scenarios().forEach(s -> items.add(li(a(s.title()).withHref("#scenario-" + Plots.slug(s.name())))));
         if (!analysis.shadows().isEmpty()) {
             items.add(li(a("Shadow mode").withHref("#shadow")));
