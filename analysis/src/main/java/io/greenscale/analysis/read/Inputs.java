@@ -19,16 +19,38 @@ import java.util.Set;
 public final class Inputs {
     private Inputs() {}
 
-    /** @throws RunReadException naming the first path that is neither a run directory nor a shadow log */
+    /** What one path gave: its runs, or why it could not be read. */
+    private record Outcome(List<ReadRun> runs, RunReadException failure) {}
+
+    /**
+     * Reads the paths in parallel (parsing a comparison's hundreds of runs is CPU work), keeping
+     * their order.
+     *
+     * @throws RunReadException naming the first path, in the given order, that could not be read
+     */
     public static List<ReadRun> read(List<Path> paths) {
+        List<Outcome> outcomes = paths.parallelStream().map(Inputs::readOne).toList();
         List<ReadRun> runs = new ArrayList<>();
         List<Path> sources = new ArrayList<>();
-        for (Path p : paths) {
-            List<ReadRun> read = Files.isDirectory(p) ? List.of(RunReader.read(p)) : ShadowLogReader.read(p);
-            runs.addAll(read);
-            read.forEach(r -> sources.add(p));
+        for (int i = 0; i < paths.size(); i++) {
+            Outcome o = outcomes.get(i);
+            if (o.failure() != null) {
+                throw o.failure();
+            }
+            runs.addAll(o.runs());
+            for (int k = 0; k < o.runs().size(); k++) {
+                sources.add(paths.get(i));
+            }
         }
         return distinctNames(runs, sources);
+    }
+
+    private static Outcome readOne(Path p) {
+        try {
+            return new Outcome(Files.isDirectory(p) ? List.of(RunReader.read(p)) : ShadowLogReader.read(p), null);
+        } catch (RunReadException e) {
+            return new Outcome(List.of(), e);
+        }
     }
 
     private static List<ReadRun> distinctNames(List<ReadRun> runs, List<Path> sources) {

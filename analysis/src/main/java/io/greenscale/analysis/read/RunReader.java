@@ -41,12 +41,21 @@ public final class RunReader {
         }
         List<DecisionRecord> decisions = List.of();
         if (Files.isRegularFile(run.file(RunDirectory.DECISIONS_JSONL))) {
-            decisions = DecisionLines.read(run.file(RunDirectory.DECISIONS_JSONL), name + "/" + RunDirectory.DECISIONS_JSONL, notes);
+            List<String> skipped = new ArrayList<>();
+            decisions = guarded(dir, RunDirectory.DECISIONS_JSONL,
+                    () -> DecisionLines.read(run.file(RunDirectory.DECISIONS_JSONL), name + "/" + RunDirectory.DECISIONS_JSONL, skipped));
+            notes.addAll(skipped);
         }
+        // Without a (readable) latency log the scorecard estimates latency from timeseries.csv, and the report says so.
         Histogram latency = new Histogram(3);
         if (Files.isRegularFile(run.file(RunDirectory.LATENCY_HLOG))) {
-            // Without a latency log the scorecard estimates latency from timeseries.csv, and the report says so.
-            guarded(dir, RunDirectory.LATENCY_HLOG, () -> LatencyLog.read(run.file(RunDirectory.LATENCY_HLOG))).forEach(latency::add);
+            try {
+                LatencyLog.read(run.file(RunDirectory.LATENCY_HLOG)).forEach(latency::add);
+            } catch (RuntimeException e) {
+                latency.reset();
+                notes.add(name + ": " + RunDirectory.LATENCY_HLOG + " is unreadable (" + firstLine(String.valueOf(e.getMessage()))
+                        + "); latency figures are estimated from timeseries.csv instead");
+            }
         }
         return new ReadRun(new RunData(name, info, seconds, latency, decisions), notes);
     }

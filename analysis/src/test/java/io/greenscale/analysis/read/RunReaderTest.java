@@ -156,6 +156,17 @@ class RunReaderTest {
     }
 
     @Test
+    void anUnreadableLatencyLogFallsBackToTheSecondsAndSaysSo() throws Exception {
+        Path dir = writeRun("bad-hlog", true, false, true);
+        Files.writeString(dir.resolve("latency.hlog"), "#[StartTime: 0]\n0.000,1.000,9.000,HISTFAAAAnotbase64!!\n");
+        ReadRun read = RunReader.read(dir);
+        assertThat(read.run().latencyMicros().getTotalCount()).isZero();
+        assertThat(read.notes()).singleElement().asString().startsWith("bad-hlog: latency.hlog is unreadable (")
+                .endsWith("latency figures are estimated from timeseries.csv instead");
+        assertThat(Scorecards.of(read.run(), Overrides.NONE).latencySource()).isEqualTo(Scorecard.LatencySource.TIMESERIES);
+    }
+
+    @Test
     void aDirectoryWithoutRunJsonIsRefusedByName() throws Exception {
         Path empty = Files.createDirectories(tmp.resolve("not-a-run"));
         assertThatThrownBy(() -> RunReader.read(empty)).isInstanceOf(RunReadException.class)
