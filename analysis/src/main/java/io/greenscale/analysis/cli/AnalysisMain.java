@@ -1,5 +1,6 @@
 package io.greenscale.analysis.cli;
 
+import io.greenscale.policy.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,6 +15,15 @@ public final class AnalysisMain {
 
     /** The command line with every subcommand, for main and for tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new AnalysisMain());
+        CommandLine cli = new CommandLine(new AnalysisMain());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ConfigException c) {
+                commandLine.getErr().println(commandLine.getCommandName() + ": invalid input:");
+                c.problems().forEach(problem -> commandLine.getErr().println("  " + problem));
+                return 1;
+            }
+            throw e;
+        });
+        return cli;
     }
 }
