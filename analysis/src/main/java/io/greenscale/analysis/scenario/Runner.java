@@ -61,7 +61,7 @@ public final class Runner {
                 }
             };
             Simulation.Result r = Simulation.run(new Simulation.Setup(s.name() + "/" + plan.label(), info, s.cluster(),
-                    s.arrivals().apply(plan.seed()), s.duration(), PolicyCatalog.initialReplicas(plan.policyName(), s), policy,
+                    s.arrivals(plan.seed()), s.duration(), PolicyCatalog.initialReplicas(plan.policyName(), s), policy,
                     PolicyCatalog.busyAware(plan.policyName()), plan.seed(), true, intervals));
             if (dir != null) {
                 dir.writeRunInfo(toRunInfo(info));
@@ -87,7 +87,7 @@ public final class Runner {
     private static Policy build(Plan plan, Deployment d) {
         Scenario s = plan.scenario();
         if (plan.policyName().equals(PolicyCatalog.ORACLE)) {
-            return OraclePolicy.forRun(s.cluster(), s.arrivals().apply(plan.seed()), s.duration(), s.slo(),
+            return OraclePolicy.forRun(s.cluster(), s.arrivals(plan.seed()), s.duration(), s.slo(),
                     d.minReplicas(), d.maxReplicas(), plan.seed());
         }
         return PolicyCatalog.create(plan.policyName(), d, plan.greenscaleOverrides());
@@ -115,7 +115,7 @@ public final class Runner {
         }
         RunInfo info = RunInfo.of(RunInfo.Kind.SIMULATION, Simulation.EPOCH)
                 .seed(plan.seed())
-                .workload(s.workload())
+                .workload(s.workload().spec())
                 .policy(policyInfo)
                 .sloP95Millis(s.slo().toMillis())
                 .duration(s.duration())
