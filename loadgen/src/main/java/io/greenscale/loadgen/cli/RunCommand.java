@@ -137,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), String.join("\n", e.problems()));
         }
         if (closedLoop && workload.duration() == null) {
-            throw usage("--closed-loop needs --duration (or a profile with a duration)");
+            throw usage("--closed-loop needs --duration");
         }
         BodyTemplate template = template(redis, workload.columns());
         LoadRun.Plan plan = closedLoop

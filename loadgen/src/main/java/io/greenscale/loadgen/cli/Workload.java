@@ -31,6 +31,16 @@ record Workload(ArrivalStream arrivals, Duration duration, List<String> columns,
         if (!(c.rateScale > 0) || !(c.timeScale > 0)) {
             throw c.usage("--rate-scale and --time-scale must be > 0");
         }
+        if (c.closedLoop) {
+            if (sources > 0 || c.rate != null) {
+                throw c.usage("--closed-loop sets its own pace (--users, --think); it takes no --rate, profile or trace");
+            }
+            Map<String, Object> spec = new LinkedHashMap<>();
+            spec.put("profile", "closed-loop");
+            spec.put("users", c.users);
+            spec.put("think_s", c.think.toNanos() / 1e9);
+            return new Workload(null, c.duration, List.of(), spec);
+        }
         if (c.trace != null) {
             return replay(c, TraceReader.read(c.trace));
         }
