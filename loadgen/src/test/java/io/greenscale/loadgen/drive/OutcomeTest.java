@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
-import java.util.concurrent.CompletionException;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,9 +30,9 @@ class OutcomeTest {
 
     static Stream<Arguments> failures() {
         return Stream.of(
-                Arguments.of("request timeout → timeout", new HttpTimeoutException("t"), "timeout"),
-                Arguments.of("connect timeout → connect", new HttpConnectTimeoutException("t"), "connect"),
-                Arguments.of("refused, wrapped by the client → connect", new CompletionException(new ConnectException("r")), "connect"),
+                Arguments.of("request timeout → timeout", new TimeoutException("Total timeout 5000 ms elapsed"), "timeout"),
+                Arguments.of("connect timeout → connect", new SocketTimeoutException("Connect Timeout"), "connect"),
+                Arguments.of("refused → connect", new ConnectException("Connection refused"), "connect"),
                 Arguments.of("reset → io", new IOException("reset"), "io"),
                 Arguments.of("anything else names its class", new IllegalStateException(), "client_IllegalStateException"));
     }
