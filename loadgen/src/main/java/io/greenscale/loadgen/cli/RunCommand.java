@@ -107,6 +107,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Requests waiting for a free connection at most; more are dropped and counted (default ${DEFAULT-VALUE}).")
     long maxQueue;
 
+    @Option(names = "--warmup", defaultValue = "0s", converter = DurationConverter.class,
+            description = {"Unrecorded traffic before the run (uniform, at the workload's starting rate), so that the JIT",
+                    "and the connections are warm when measuring starts, e.g. 5s (default: none)."})
+    Duration warmup;
+
     @Option(names = "--closed-loop", description = "Closed loop instead: users wait for each response (hides stalls; for comparison).")
     boolean closedLoop;
 
@@ -156,13 +161,18 @@ final class RunCommand implements Callable<Integer> {
             RunDirectory dir = RunDirectory.create(out != null ? out : RunDirectory.defaultPath(RunInfo.Kind.LOADGEN, start));
             RunInfo info = RunInfo.of(RunInfo.Kind.LOADGEN, start).seed(seed).workload(workload.describe(this))
                     .target(t.describe()).closedLoop(closedLoop)
+                    .put("warmup_s", warmup.toNanos() / 1e9)
                     .put("limits", Map.of("connections", connections == null ? (redis ? -1 : 64) : connections,
                             "max_queue", maxQueue, "timeout_s", timeout.toNanos() / 1e9));
             err.println("loadgen: " + SummaryTable.mode(closedLoop, users, think, arrivals.name().toLowerCase(java.util.Locale.ROOT))
                     + " against " + uri + " for " + SummaryTable.seconds(workload.duration()) + " → " + dir.path());
             int limit = connections != null ? connections : redis ? Integer.MAX_VALUE : 64;
-            LoadRun.Result result = LoadRun.execute(plan, t, new LoadRun.Limits(limit, maxQueue, timeout), dir, info,
-                    quiet ? null : err, wall);
+            if (!warmup.isZero()) {
+                err.println("loadgen: warming up for " + SummaryTable.seconds(warmup) + (closedLoop ? ""
+                        : String.format(java.util.Locale.ROOT, " at %.1f/s", workload.startRatePerSecond())) + " (not recorded)");
+            }
+            LoadRun.Result result = LoadRun.execute(plan, t, new LoadRun.Limits(limit, maxQueue, timeout),
+                    new LoadRun.Warmup(warmup, workload.startRatePerSecond()), dir, info, quiet ? null : err, wall);
             SummaryTable.print(System.out, result.summary(), uri.toString(), dir.path(), closedLoop, users, think);
             if (!result.reached()) {
                 err.println("loadgen: the target never answered (" + result.summary().errorsByKind() + ")");

@@ -20,7 +20,8 @@ import java.util.Set;
  * The arrivals a run command asked for: a named profile with its parameters, a profile file, a
  * built-in workload, or a trace replayed request by request; scaled, and cut at {@code --duration}.
  */
-record Workload(ArrivalStream arrivals, Duration duration, List<String> columns, Map<String, Object> spec) {
+record Workload(ArrivalStream arrivals, Duration duration, List<String> columns, Map<String, Object> spec,
+                double startRatePerSecond) {
     private static final Set<String> KINDS = Set.of("constant", "step", "ramp", "burst", "sine", "diurnal", "spike");
 
     static Workload choose(RunCommand c) {
@@ -39,7 +40,7 @@ record Workload(ArrivalStream arrivals, Duration duration, List<String> columns,
             spec.put("profile", "closed-loop");
             spec.put("users", c.users);
             spec.put("think_s", c.think.toNanos() / 1e9);
-            return new Workload(null, c.duration, List.of(), spec);
+            return new Workload(null, c.duration, List.of(), spec, 0);
         }
         if (c.trace != null) {
             return replay(c, TraceReader.read(c.trace));
@@ -63,7 +64,7 @@ record Workload(ArrivalStream arrivals, Duration duration, List<String> columns,
         ArrivalStream a = c.arrivals == RunCommand.Arrival.UNIFORM ? Arrivals.uniform(scaled) : Arrivals.poisson(scaled, c.seed);
         Map<String, Object> spec = new LinkedHashMap<>(scaled.spec());
         spec.put("arrivals", c.arrivals.name().toLowerCase(Locale.ROOT));
-        return cut(c, a, scaled.duration(), List.of(), spec);
+        return cut(c, a, scaled.duration(), List.of(), spec, startRate(scaled));
     }
 
     private static Profile named(RunCommand c, String kind) {
@@ -107,15 +108,26 @@ record Workload(ArrivalStream arrivals, Duration duration, List<String> columns,
         spec.put("rate_scale", c.rateScale);
         spec.put("time_scale", c.timeScale);
         spec.put("arrivals", "replay");
-        return cut(c, a, t.scaled(c.rateScale, c.timeScale).duration(), t.columns(), spec);
+        Profile scaled = t.scaled(c.rateScale, c.timeScale);
+        return cut(c, a, scaled.duration(), t.columns(), spec, startRate(scaled));
     }
 
-    private static Workload cut(RunCommand c, ArrivalStream a, Duration natural, List<String> columns, Map<String, Object> spec) {
+    private static Workload cut(RunCommand c, ArrivalStream a, Duration natural, List<String> columns, Map<String, Object> spec,
+                                double startRate) {
         if (c.duration != null && c.duration.compareTo(natural) < 0) {
             spec.put("cut_at_s", c.duration.toNanos() / 1e9);
-            return new Workload(Arrivals.until(a, c.duration), c.duration, columns, spec);
+            return new Workload(Arrivals.until(a, c.duration), c.duration, columns, spec, startRate);
         }
-        return new Workload(a, natural, columns, spec);
+        return new Workload(a, natural, columns, spec, startRate);
+    }
+
+    /** The rate over the workload's first second, for the warm-up. */
+    private static double startRate(Profile p) {
+        double sum = 0;
+        for (int i = 0; i < 100; i++) {
+            sum += p.rateAtSeconds(i / 100.0 + 0.005);
+        }
+        return sum / 100;
     }
 
     /** For run.json: the workload, and the seed that drew it. */

@@ -38,6 +38,15 @@ public final class LoadRun {
      */
     public record Limits(int connections, long maxQueued, Duration timeout) {}
 
+    /**
+     * Traffic sent before the measured run and not recorded, so that the JVM's JIT and the target's
+     * connections are warm when measuring starts: open loop, uniform arrivals at {@code ratePerSecond}
+     * (closed loop: the same users) for {@code duration}.
+     */
+    public record Warmup(Duration duration, double ratePerSecond) {
+        public static final Warmup NONE = new Warmup(Duration.ZERO, 0);
+    }
+
     /** @param reached false when not a single request got an answer of any kind from the target */
     public record Result(RunSummary summary, boolean reached) {}
 
@@ -49,7 +58,14 @@ public final class LoadRun {
      */
     public static Result execute(Plan plan, Target target, Limits limits, RunDirectory dir, RunInfo info,
                                  PrintStream progress, InstantSource wall) throws InterruptedException {
+        return execute(plan, target, limits, Warmup.NONE, dir, info, progress, wall);
+    }
+
+    /** {@link #execute(Plan, Target, Limits, RunDirectory, RunInfo, PrintStream, InstantSource)} after a warm-up. */
+    public static Result execute(Plan plan, Target target, Limits limits, Warmup warmup, RunDirectory dir, RunInfo info,
+                                 PrintStream progress, InstantSource wall) throws InterruptedException {
         LongSupplier nanoTime = System::nanoTime;
+        warmUp(plan, target, limits, warmup, nanoTime);
         Duration drainAllowance = limits.timeout().plusSeconds(1);
         int seconds = (int) plan.duration().plus(drainAllowance).toSeconds() + 2;
         Meter meter = new Meter(seconds);
@@ -75,6 +91,28 @@ public final class LoadRun {
             dir.writeSummary(summary);
             dir.writeRunInfo(info.durationSeconds(elapsed).endedAt(wall.instant()));
             return new Result(summary, reached(meter));
+        }
+    }
+
+    private static void warmUp(Plan plan, Target target, Limits limits, Warmup warmup, LongSupplier nanoTime)
+            throws InterruptedException {
+        if (warmup.duration().isZero()) {
+            return;
+        }
+        Meter discarded = new Meter(1);
+        long start = nanoTime.getAsLong();
+        switch (plan) {
+            case Open o -> {
+                if (warmup.ratePerSecond() <= 0) {
+                    return;
+                }
+                OpenLoop loop = new OpenLoop(target, discarded, limits.connections(), limits.maxQueued(), nanoTime, start);
+                loop.run(io.greenscale.loadgen.profile.Arrivals.uniform(
+                        new io.greenscale.loadgen.profile.ConstantProfile(warmup.ratePerSecond(), warmup.duration())), o.body(),
+                        () -> Thread.currentThread().isInterrupted());
+                loop.drain(warmup.duration().plus(limits.timeout()).toNanos());
+            }
+            case Closed c -> new ClosedLoop(target, discarded, nanoTime, start).run(c.users(), c.think(), warmup.duration(), c.body());
         }
     }
 

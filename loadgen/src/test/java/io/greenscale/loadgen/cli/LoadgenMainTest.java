@@ -108,6 +108,20 @@ class LoadgenMainTest {
     }
 
     @Test
+    void warmupTrafficIsSentButNotRecorded() {
+        try (StallingServer server = StallingServer.start(0)) {
+            int code = LoadgenMain.execute("run", "--target", server.url(), "--rate", "20", "--duration", "1s", "--warmup", "1s",
+                    "--arrivals", "uniform", "--quiet", "--out", tmp.resolve("w").toString());
+            assertThat(code).isEqualTo(0);
+            assertThat(server.requests()).as("20 warm-up requests, then 20 measured").isEqualTo(40);
+        }
+        RunDirectory run = RunDirectory.open(tmp.resolve("w"));
+        assertThat(run.readSummary().requests().intended()).isEqualTo(20);
+        assertThat(run.readRunInfo()).containsEntry("warmup_s", 1.0);
+        assertThat(stderr()).contains("warming up for 1.0 s at 20.0/s (not recorded)");
+    }
+
+    @Test
     void closedLoopIsLabelledAsSuch() {
         try (StallingServer server = StallingServer.start(0)) {
             int code = LoadgenMain.execute("run", "--target", server.url(), "--closed-loop", "--users", "2", "--think", "50ms",
