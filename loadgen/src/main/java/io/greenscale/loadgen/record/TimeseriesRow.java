@@ -16,12 +16,16 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param interrupted      requests cut off by a pod shutdown
  * @param backlog          requests waiting in a queue at the end of the second
  * @param inFlight         requests being served at the end of the second
+ * @param desiredReplicas  the replica count the autoscaler set
+ * @param readyReplicas    pods ready at the end of the second
+ * @param startingReplicas pods that exist but are not ready yet (scheduling, pulling, loading)
+ * @param terminatingReplicas pods draining or being killed: still billed, no longer serving new work
  * @param cpu              average CPU utilisation, fraction 0–1
  * @param gpu              average GPU utilisation, fraction 0–1
  * @param p50Ms            latency percentiles over the requests completed in this second, ms
  */
 @JsonPropertyOrder({"t_s", "arrivals", "sent", "completions", "errors", "dropped", "interrupted", "backlog", "in_flight",
-        "desired_replicas", "ready_replicas", "starting_replicas", "cpu", "gpu", "p50_ms", "p95_ms", "p99_ms"})
+        "desired_replicas", "ready_replicas", "starting_replicas", "terminating_replicas", "cpu", "gpu", "p50_ms", "p95_ms", "p99_ms"})
 public record TimeseriesRow(
         @JsonProperty("t_s") long tS,
         @JsonProperty("arrivals") Long arrivals,
@@ -35,6 +39,7 @@ public record TimeseriesRow(
         @JsonProperty("desired_replicas") Integer desiredReplicas,
         @JsonProperty("ready_replicas") Integer readyReplicas,
         @JsonProperty("starting_replicas") Integer startingReplicas,
+        @JsonProperty("terminating_replicas") Integer terminatingReplicas,
         @JsonProperty("cpu") Double cpu,
         @JsonProperty("gpu") Double gpu,
         @JsonProperty("p50_ms") Double p50Ms,
@@ -43,7 +48,7 @@ public record TimeseriesRow(
 
     /** The header, exactly as written. */
     public static final String HEADER = "t_s,arrivals,sent,completions,errors,dropped,interrupted,backlog,in_flight,"
-            + "desired_replicas,ready_replicas,starting_replicas,cpu,gpu,p50_ms,p95_ms,p99_ms";
+            + "desired_replicas,ready_replicas,starting_replicas,terminating_replicas,cpu,gpu,p50_ms,p95_ms,p99_ms";
 
     /** Latencies are kept to the microsecond and utilisations to 0.01 %: the file's resolution. */
     public TimeseriesRow {
@@ -66,7 +71,7 @@ public record TimeseriesRow(
     public static final class Builder {
         private final long tS;
         private Long arrivals, sent, completions, errors, dropped, interrupted, backlog, inFlight;
-        private Integer desiredReplicas, readyReplicas, startingReplicas;
+        private Integer desiredReplicas, readyReplicas, startingReplicas, terminatingReplicas;
         private Double cpu, gpu, p50Ms, p95Ms, p99Ms;
 
         private Builder(long tS) {
@@ -84,6 +89,7 @@ public record TimeseriesRow(
         public Builder desiredReplicas(int v) { desiredReplicas = v; return this; }
         public Builder readyReplicas(int v) { readyReplicas = v; return this; }
         public Builder startingReplicas(int v) { startingReplicas = v; return this; }
+        public Builder terminatingReplicas(int v) { terminatingReplicas = v; return this; }
         public Builder cpu(double fraction) { cpu = fraction; return this; }
         public Builder gpu(double fraction) { gpu = fraction; return this; }
 
@@ -97,7 +103,7 @@ public record TimeseriesRow(
 
         public TimeseriesRow build() {
             return new TimeseriesRow(tS, arrivals, sent, completions, errors, dropped, interrupted, backlog, inFlight,
-                    desiredReplicas, readyReplicas, startingReplicas, cpu, gpu, p50Ms, p95Ms, p99Ms);
+                    desiredReplicas, readyReplicas, startingReplicas, terminatingReplicas, cpu, gpu, p50Ms, p95Ms, p99Ms);
         }
     }
 }

@@ -26,9 +26,9 @@ class TimeseriesCsvTest {
 
         assertThat(Files.readAllLines(file)).containsExactly(
                 "t_s,arrivals,sent,completions,errors,dropped,interrupted,backlog,in_flight,desired_replicas,ready_replicas,"
-                        + "starting_replicas,cpu,gpu,p50_ms,p95_ms,p99_ms",
-                "0,100,100,98,2,0,,,3,,,,,,1.235,12.5,40.0",
-                "1,0,,,,,,,,3,2,1,0.7123,1.0,,,");
+                        + "starting_replicas,terminating_replicas,cpu,gpu,p50_ms,p95_ms,p99_ms",
+                "0,100,100,98,2,0,,,3,,,,,,,1.235,12.5,40.0",
+                "1,0,,,,,,,,3,2,1,,0.7123,1.0,,,");
         assertThat(TimeseriesRow.HEADER).isEqualTo(Files.readAllLines(file).getFirst());
     }
 
