@@ -31,13 +31,14 @@ class CoordinatedOmissionTest {
     void openLoopP99ReflectsTheStall() throws Exception {
         try (StallingServer server = StallingServer.stalling(0, STALL, EVERY);
              HttpTarget target = new HttpTarget(URI.create(server.url()), "GET", List.of(), Duration.ofSeconds(5), 64)) {
+            // A warm JIT keeps the generator's own start-up out of the tail.
             RunSummary s = Runs.run(new LoadRun.Open(Arrivals.uniform(new ConstantProfile(200, RUN)), RUN, null),
-                    target, 64, Duration.ofSeconds(5), tmp.resolve("open")).summary();
+                    target, 64, Duration.ofSeconds(5), new LoadRun.Warmup(Duration.ofSeconds(1), 200), tmp.resolve("open")).summary();
 
             assertThat(s.requests().completed()).isEqualTo(2000);
-            // 0.95 s in theory; the bounds leave room for a noisy machine, not for a missed stall.
-            assertThat(s.latencyMs().p99()).isBetween(800.0, 1300.0);
-            assertThat(s.latencyMs().p90()).isBetween(350.0, 800.0);
+            // 0.95 s and 0.5 s in theory; the bounds leave room for a loaded machine, not for a missed stall.
+            assertThat(s.latencyMs().p99()).isBetween(800.0, 1600.0);
+            assertThat(s.latencyMs().p90()).isBetween(350.0, 1000.0);
             assertThat(s.latencyMs().p50()).isLessThan(100.0);
         }
     }

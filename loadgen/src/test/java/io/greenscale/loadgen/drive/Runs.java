@@ -11,10 +11,15 @@ final class Runs {
     private Runs() {}
 
     static LoadRun.Result run(LoadRun.Plan plan, Target target, int connections, Duration timeout, Path dir) throws Exception {
+        return run(plan, target, connections, timeout, LoadRun.Warmup.NONE, dir);
+    }
+
+    static LoadRun.Result run(LoadRun.Plan plan, Target target, int connections, Duration timeout, LoadRun.Warmup warmup, Path dir)
+            throws Exception {
         target.probe();
         RunDirectory run = RunDirectory.create(dir);
         RunInfo info = RunInfo.of(RunInfo.Kind.LOADGEN, InstantSource.system().instant()).target(target.describe());
-        return LoadRun.execute(plan, target, new LoadRun.Limits(connections, 1_000_000, timeout), run, info, null,
+        return LoadRun.execute(plan, target, new LoadRun.Limits(connections, 1_000_000, timeout), warmup, run, info, null,
                 InstantSource.system());
     }
 }
