@@ -50,6 +50,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Simulations run in parallel (default: the number of cores).")
     Integer threads;
 
+    @Option(names = "--greenscale", paramLabel = "POLICY.yaml", description = {"GreenScale settings to compare instead of the defaults:",
+            "a policy section whose keys replace the defaults; the scenario's facts (bounds, SLO, rates) fill the rest."})
+    Path greenscale;
+
     static final class ScenarioNames extends ArrayList<String> {
         ScenarioNames() {
             super(Scenarios.BUILT_IN);
@@ -87,11 +91,12 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Files.createDirectories(dir);
 
+        java.util.Map<String, Object> overrides = greenscale == null ? java.util.Map.of() : PolicyFile.section(greenscale);
         List<Runner.Plan> plans = new ArrayList<>();
         for (Scenario s : suite) {
             for (String p : policies) {
                 for (long seed : seedList) {
-                    plans.add(Runner.Plan.of(s, p, seed));
+                    plans.add(Runner.Plan.of(s, p, seed).withGreenscaleOverrides(overrides));
                 }
             }
         }

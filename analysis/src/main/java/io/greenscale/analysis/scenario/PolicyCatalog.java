@@ -14,8 +14,9 @@ import java.util.Map;
  * The policies {@code compare} runs, each configured from the scenario's {@link Deployment} facts
  * the way a user would set it up — and nothing else:
  * <ul>
- *   <li>{@code greenscale}: the documented defaults of {@code policy.yaml} plus the facts (bounds, SLO,
- *       per-replica rate, cold start, slots), CPU and GPU signals on, scale to zero where allowed;</li>
+ *   <li>{@code greenscale}: the documented defaults of {@code policy.yaml} (queue, latency SLO and forecast;
+ *       CPU and GPU off until a target is given) plus the facts: bounds, SLO, per-replica rate, cold start,
+ *       slots, shared queue or load balancer, scale to zero where allowed;</li>
  *   <li>{@code hpa-cpu70}, {@code hpa-cpu90}: the HPA on CPU utilisation at 70 / 90 % of the request,
  *       no behavior (the legacy path most HPAs run), production controller constants;</li>
  *   <li>{@code hpa-gpu}: the HPA on the DCGM GPU duty cycle (a Pods metric through prometheus-adapter),
@@ -43,8 +44,17 @@ public final class PolicyCatalog {
 
     /** A built-in policy for the deployment; the oracle is not built here. */
     public static Policy create(String name, Deployment d) {
+        return create(name, d, Map.of());
+    }
+
+    /**
+     * @param greenscaleOverrides keys of a GreenScale policy section that replace the defaults (nested
+     *                            sections merge key by key); the deployment's facts fill the rest
+     */
+    public static Policy create(String name, Deployment d, Map<String, ?> greenscaleOverrides) {
         return switch (name) {
-            case GREENSCALE -> new GreenScalePolicy(GreenScaleConfigReader.parse(greenscaleSettings(d), "greenscale"));
+            case GREENSCALE -> new GreenScalePolicy(GreenScaleConfigReader.parse(
+                    merge(greenscaleSettings(d), greenscaleOverrides), "greenscale"));
             case HPA_CPU70 -> HpaPresets.cpu70(Math.max(1, d.minReplicas()), d.maxReplicas());
             case HPA_CPU90 -> HpaPresets.cpu90(Math.max(1, d.minReplicas()), d.maxReplicas());
             case HPA_GPU -> HpaPresets.gpu(Math.max(1, d.minReplicas()), d.maxReplicas(), 80);
@@ -77,6 +87,20 @@ public final class PolicyCatalog {
         return name.equals(GREENSCALE) || name.equals(ORACLE);
     }
 
+    /** {@code base} with {@code overrides} on top; nested maps merge key by key. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> merge(Map<String, ?> base, Map<String, ?> overrides) {
+        Map<String, Object> out = new LinkedHashMap<>(base);
+        overrides.forEach((k, v) -> {
+            if (v instanceof Map<?, ?> m && out.get(k) instanceof Map<?, ?> b) {
+                out.put(k, merge((Map<String, ?>) b, (Map<String, ?>) m));
+            } else {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
     /** GreenScale's settings for a deployment: the policy.yaml defaults plus the deployment's facts. */
     public static Map<String, Object> greenscaleSettings(Deployment d) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -84,11 +108,7 @@ public final class PolicyCatalog {
         m.put("maxReplicas", d.maxReplicas());
         m.put("coldStart", d.timeToReady().toMillis() + "ms");
         m.put("concurrencyPerReplica", d.concurrency());
-        m.put("queue", Map.of("perReplicaRate", d.perReplicaRate()));
-        m.put("cpu", Map.of("target", 0.7));
-        if (d.hasGpu()) {
-            m.put("gpu", Map.of("target", 0.85));
-        }
+        m.put("queue", Map.of("perReplicaRate", d.perReplicaRate(), "sharedQueue", d.sharedQueue()));
         m.put("latency", Map.of("slo", d.slo().toMillis() + "ms"));
         m.put("scaleToZero", Map.of("enabled", d.scalesToZero()));
         return m;

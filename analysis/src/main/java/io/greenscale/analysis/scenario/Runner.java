@@ -21,9 +21,13 @@ import org.HdrHistogram.Histogram;
 /** Runs one scenario × policy × seed in the simulator and, given a directory, writes its run directory. */
 public final class Runner {
     /** What to run; {@code policy} is a built-in name, or an explicit policy with its own name. */
-    public record Plan(Scenario scenario, String policyName, Policy policy, long seed) {
+    public record Plan(Scenario scenario, String policyName, Policy policy, long seed, Map<String, ?> greenscaleOverrides) {
         public static Plan of(Scenario scenario, String policyName, long seed) {
-            return new Plan(scenario, policyName, null, seed);
+            return new Plan(scenario, policyName, null, seed, Map.of());
+        }
+
+        public Plan withGreenscaleOverrides(Map<String, ?> overrides) {
+            return new Plan(scenario, policyName, policy, seed, overrides);
         }
 
         String label() {
@@ -57,7 +61,7 @@ public final class Runner {
                 }
             };
             Simulation.Result r = Simulation.run(new Simulation.Setup(s.name() + "/" + plan.label(), info, s.cluster(),
-                    s.arrivals().apply(plan.seed()), s.duration(), PolicyCatalog.initialReplicas(plan.policyName(), s), policy,
+                    s.arrivals(plan.seed()), s.duration(), PolicyCatalog.initialReplicas(plan.policyName(), s), policy,
                     PolicyCatalog.busyAware(plan.policyName()), plan.seed(), true, intervals));
             if (dir != null) {
                 dir.writeRunInfo(toRunInfo(info));
@@ -83,10 +87,10 @@ public final class Runner {
     private static Policy build(Plan plan, Deployment d) {
         Scenario s = plan.scenario();
         if (plan.policyName().equals(PolicyCatalog.ORACLE)) {
-            return OraclePolicy.forRun(s.cluster(), s.arrivals().apply(plan.seed()), s.duration(), s.slo(),
+            return OraclePolicy.forRun(s.cluster(), s.arrivals(plan.seed()), s.duration(), s.slo(),
                     d.minReplicas(), d.maxReplicas(), plan.seed());
         }
-        return PolicyCatalog.create(plan.policyName(), d);
+        return PolicyCatalog.create(plan.policyName(), d, plan.greenscaleOverrides());
     }
 
     static Map<String, Object> runInfo(Plan plan, Policy policy, Deployment d) {
@@ -107,11 +111,11 @@ public final class Runner {
         policyInfo.put("name", plan.policyName());
         policyInfo.put("sync_period_s", policy.syncPeriod().toSeconds());
         if (plan.policyName().equals(PolicyCatalog.GREENSCALE)) {
-            policyInfo.put("settings", PolicyCatalog.greenscaleSettings(d));
+            policyInfo.put("settings", PolicyCatalog.merge(PolicyCatalog.greenscaleSettings(d), plan.greenscaleOverrides()));
         }
         RunInfo info = RunInfo.of(RunInfo.Kind.SIMULATION, Simulation.EPOCH)
                 .seed(plan.seed())
-                .workload(s.workload())
+                .workload(s.workload().spec())
                 .policy(policyInfo)
                 .sloP95Millis(s.slo().toMillis())
                 .duration(s.duration())

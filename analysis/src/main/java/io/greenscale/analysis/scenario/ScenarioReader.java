@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.greenscale.analysis.sim.ClusterModel;
 import io.greenscale.analysis.sim.ClusterModelReader;
-import io.greenscale.loadgen.profile.Arrivals;
-import io.greenscale.loadgen.profile.Profile;
 import io.greenscale.loadgen.profile.ProfileSpec;
 import io.greenscale.loadgen.profile.Trace;
 import io.greenscale.loadgen.profile.TraceReader;
@@ -19,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,35 +62,32 @@ public final class ScenarioReader {
             events.add(new Scenario.Event(e.duration("at", Duration.ZERO, Duration.ZERO, duration), e.string("kind", "load_step")));
         }
         ClusterModel cluster = ClusterModelReader.read(node.child("cluster"), null);
-        Workload workload = workload(node, baseDir);
+        WorkloadSource workload = workload(node, baseDir);
         node.finish();
         problems.throwIfAny();
-        return new Scenario(name, title, description, cluster, workload.arrivals, workload.spec, duration, min, max, initial, slo, events);
+        return new Scenario(name, title, description, cluster, workload, duration, min, max, initial, slo, events);
     }
 
-    private record Workload(java.util.function.LongFunction<io.greenscale.loadgen.profile.ArrivalStream> arrivals,
-                            Map<String, Object> spec) {}
-
-    private static Workload workload(ConfigNode node, Path baseDir) {
+    private static WorkloadSource workload(ConfigNode node, Path baseDir) {
         if (node.has("trace")) {
             ConfigNode t = node.child("trace");
             Trace trace = t.has("resource") ? bundledTrace(t.requiredString("resource")) : TraceReader.read(resolve(baseDir, t.requiredString("file")));
             double rateScale = t.number("rateScale", 1, Range.above(0));
             double timeScale = t.number("timeScale", 1, Range.above(0));
-            Map<String, Object> spec = new LinkedHashMap<>();
-            spec.put("trace", t.has("resource") ? t.raw("resource") : t.raw("file"));
-            spec.put("rate_scale", rateScale);
-            spec.put("time_scale", timeScale);
-            return new Workload(seed -> Arrivals.replay(trace, rateScale, timeScale, seed), spec);
+            return new WorkloadSource.TraceSource(trace, rateScale, timeScale);
         }
-        if (!node.has("workload")) {
-            node.problems().add(node.path() + ": needs a workload (a profile) or a trace");
-            return new Workload(seed -> Arrivals.uniform(new io.greenscale.loadgen.profile.ConstantProfile(0, Duration.ofSeconds(1))), Map.of());
+        if (!node.has("workload") || !(node.raw("workload") instanceof Map<?, ?>)) {
+            node.problems().add(node.path() + ": needs a workload (a profile section) or a trace");
+            return new WorkloadSource.ProfileSource(new io.greenscale.loadgen.profile.ConstantProfile(0, Duration.ofSeconds(1)));
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> map = (Map<String, Object>) node.raw("workload");
-        Profile profile = ProfileSpec.read(map, node.keyPath("workload"), baseDir);
-        return new Workload(seed -> Arrivals.poisson(profile, seed), profile.spec());
+        try {
+            return new WorkloadSource.ProfileSource(ProfileSpec.read(map, node.keyPath("workload"), baseDir));
+        } catch (io.greenscale.policy.config.ConfigException e) {
+            e.problems().forEach(node.problems()::add);
+            return new WorkloadSource.ProfileSource(new io.greenscale.loadgen.profile.ConstantProfile(0, Duration.ofSeconds(1)));
+        }
     }
 
     private static Path resolve(Path baseDir, String file) {

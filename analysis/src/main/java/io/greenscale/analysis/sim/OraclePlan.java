@@ -29,7 +29,7 @@ final class OraclePlan {
 
     /** @return replicas needed around each second, length = duration in seconds */
     static int[] requiredReplicas(ArrivalStream arrivals, ServiceTimes sizes, Duration duration, Duration slo,
-                                  int slotsPerReplica, double[] noise, int min, int max) {
+                                  int slotsPerReplica, boolean pooled, double[] noise, int min, int max) {
         int seconds = (int) Math.ceil(duration.toNanos() / 1e9);
         int[][] bins = new int[seconds + WINDOW_SECONDS][];
         long[] count = new long[seconds + WINDOW_SECONDS];
@@ -63,8 +63,9 @@ final class OraclePlan {
                     }
                 }
             }
-            int n = c == 0 ? 0 : Math.clamp(replicasFor(c / (double) WINDOW_SECONDS, w / c, window, c, sloSeconds, noise,
-                    slotsPerReplica, max), min, max);
+            int n = c == 0 ? 0 : Math.clamp(pooled
+                    ? replicasFor(c / (double) WINDOW_SECONDS, w / c, window, c, sloSeconds, noise, slotsPerReplica, max)
+                    : replicasSplit(c / (double) WINDOW_SECONDS, w / c, window, c, sloSeconds, noise, slotsPerReplica, max), min, max);
             for (int s = t; s < Math.min(seconds, t + STEP_SECONDS); s++) {
                 need[s] = Math.max(n, min);
             }
@@ -87,25 +88,54 @@ final class OraclePlan {
                 continue;
             }
             double erlangC = k * erlangB / (k - a * (1 - erlangB));
-            double theta = k * mu - lambda;
-            double miss = 0;
-            for (int b = 0; b < BINS; b++) {
-                if (window[b] == 0) {
-                    continue;
-                }
-                double service = center(b);
-                double p = 0;
-                for (double eps : noise) {
-                    double tau = slo - service * eps;
-                    p += tau <= 0 ? 1 : Math.min(1, erlangC * Math.exp(-theta * tau));
-                }
-                miss += window[b] * (p / noise.length);
-            }
-            if (miss / total <= 0.05) {
+            if (missShare(erlangC, k * mu - lambda, window, total, slo, noise) <= 0.05) {
                 return (k + slots - 1) / slots;
             }
         }
         return max;
+    }
+
+    /**
+     * Behind a load balancer each replica queues its own share: the fewest replicas for which an
+     * M/M/c queue per replica, with an even share of the arrivals, misses at most 5 %.
+     */
+    static int replicasSplit(double lambda, double meanService, long[] window, long total, double slo, double[] noise,
+                             int slots, int max) {
+        double mu = 1 / meanService;
+        for (int n = Math.max(1, (int) Math.ceil(lambda * meanService / slots)); n <= max; n++) {
+            double share = lambda / n;
+            double a = share * meanService;
+            if (a >= slots) {
+                continue;
+            }
+            double erlangB = 1;
+            for (int k = 1; k <= slots; k++) {
+                erlangB = a * erlangB / (k + a * erlangB);
+            }
+            double erlangC = slots * erlangB / (slots - a * (1 - erlangB));
+            if (missShare(erlangC, slots * mu - share, window, total, slo, noise) <= 0.05) {
+                return n;
+            }
+        }
+        return max;
+    }
+
+    /** The share of the window's requests whose wait pushes them past the SLO, given the wait tail C·e^{−θτ}. */
+    private static double missShare(double erlangC, double theta, long[] window, long total, double slo, double[] noise) {
+        double miss = 0;
+        for (int b = 0; b < BINS; b++) {
+            if (window[b] == 0) {
+                continue;
+            }
+            double service = center(b);
+            double p = 0;
+            for (double eps : noise) {
+                double tau = slo - service * eps;
+                p += tau <= 0 ? 1 : Math.min(1, erlangC * Math.exp(-theta * tau));
+            }
+            miss += window[b] * (p / noise.length);
+        }
+        return miss / total;
     }
 
     private static int bin(double seconds) {

@@ -35,7 +35,8 @@ public final class OraclePolicy implements Policy {
     public static OraclePolicy forRun(ClusterModel model, io.greenscale.loadgen.profile.ArrivalStream sameArrivals, Duration duration,
                                       Duration slo, int minReplicas, int maxReplicas, long seed) {
         int[] need = OraclePlan.requiredReplicas(sameArrivals, new ServiceTimes(model.service(), seed), duration, slo,
-                model.service().concurrency(), OraclePlan.noiseQuantiles(model.service()), minReplicas, maxReplicas);
+                model.service().concurrency(), model.dispatch() == ClusterModel.Dispatch.QUEUE,
+                OraclePlan.noiseQuantiles(model.service()), minReplicas, maxReplicas);
         Duration lead = model.lifecycle().timeToReady()
                 .plusMillis(Math.round(model.lifecycle().coldStart().toMillis() * model.lifecycle().coldStartJitter()));
         return new OraclePolicy(need, lead, Simulation.EPOCH);

@@ -144,7 +144,7 @@ public final class Simulation {
                     if (k > 0) {
                         closeSecond(k - 1, tick);
                     }
-                    if (k % metricsEvery == 0) {
+                    if (k % metricsEvery == 0 && k > 0) { // a sample needs one full window behind it
                         metricsServerSample(tick);
                     }
                     if (k % scrapeEvery == 0 && k > 0) {

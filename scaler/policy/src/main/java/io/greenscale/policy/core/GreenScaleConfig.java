@@ -42,12 +42,14 @@ public record GreenScaleConfig(
      * @param utilizationTarget steady-state busy fraction; NaN = auto: from the latency SLO by queueing
      *                          theory (at most {@code missBudget} of jobs wait longer than the SLO leaves
      *                          after service), or 0.8 without an SLO
+     * @param sharedQueue       true for a work queue any replica pulls from; false behind a load balancer,
+     *                          where each replica queues its own share (sizes the auto headroom)
      * @param learnAlpha        EWMA weight of each new per-replica rate sample (0 = never learn)
      * @param learnMinFactor    learned rate floor as a multiple of the seed (guards against bad samples)
      * @param learnMaxFactor    learned rate ceiling as a multiple of the seed
      */
     public record Queue(boolean enabled, Duration drainTarget, double perReplicaRate, double utilizationTarget,
-                        double missBudget, double learnAlpha, double learnMinFactor, double learnMaxFactor) {
+                        double missBudget, boolean sharedQueue, double learnAlpha, double learnMinFactor, double learnMaxFactor) {
 
         public boolean autoUtilization() {
             return Double.isNaN(utilizationTarget);
@@ -79,6 +81,9 @@ public record GreenScaleConfig(
      * Holt's linear trend on the arrival rate; votes for the capacity needed one horizon ahead
      * (add-only). An observation more than {@code shiftThreshold} typical errors off the forecast
      * is a level shift (a step), which restarts the trend instead of extrapolating it.
+     *
+     * @param horizon how far ahead; null = the learned cold start plus the queue's drain target (new pods
+     *                help only once ready, and what builds up until then must still drain)
      */
     public record Forecast(boolean enabled, double alpha, double beta, double shiftThreshold, Duration horizon) {}
 

@@ -270,7 +270,7 @@ public final class GreenScalePolicy implements Policy {
             double meanService = cfg.concurrencyPerReplica() / learned.perReplicaRate();
             double maxWait = Math.max(slo - 2 * meanService, slo / 4);
             return new Headroom.Latency(Duration.ofNanos(Math.round(maxWait * 1e9)), cfg.queue().missBudget(), 0.95,
-                    cfg.concurrencyPerReplica(), cfg.maxReplicas());
+                    cfg.concurrencyPerReplica(), cfg.maxReplicas(), cfg.queue().sharedQueue());
         }
 
         /** A confirming GPU votes only when another signal already asks for more than the current count. */
@@ -291,8 +291,8 @@ public final class GreenScalePolicy implements Policy {
         }
 
         private Duration forecastHorizon() {
-            // The configured horizon follows the learned cold start unless set explicitly.
-            return cfg.forecast().horizon().equals(cfg.coldStart()) ? learned.coldStart() : cfg.forecast().horizon();
+            Duration configured = cfg.forecast().horizon();
+            return configured != null ? configured : learned.coldStart().plus(cfg.queue().drainTarget());
         }
 
         /**

@@ -15,6 +15,23 @@ public final class ErlangC {
      * @param maxWaitSeconds    the wait to stay under; ≤ 0 means only stability counts
      * @param maxServers        the answer's ceiling
      */
+    /** P(a job waits longer than {@code seconds}) in an M/M/c queue with {@code servers} slots; 1 when unstable. */
+    public static double waitTail(double arrivalsPerSecond, double perSlotRate, int servers, double seconds) {
+        if (arrivalsPerSecond <= 0) {
+            return 0;
+        }
+        double a = arrivalsPerSecond / perSlotRate;
+        if (servers <= a) {
+            return 1;
+        }
+        double erlangB = 1;
+        for (int k = 1; k <= servers; k++) {
+            erlangB = a * erlangB / (k + a * erlangB);
+        }
+        double waitProbability = servers * erlangB / (servers - a * (1 - erlangB));
+        return waitProbability * (seconds > 0 ? Math.exp(-(servers * perSlotRate - arrivalsPerSecond) * seconds) : 1);
+    }
+
     public static int servers(double arrivalsPerSecond, double perSlotRate, double maxWaitSeconds, double missBudget, int maxServers) {
         if (arrivalsPerSecond <= 0 || perSlotRate <= 0) {
             return 0;

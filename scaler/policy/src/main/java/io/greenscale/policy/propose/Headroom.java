@@ -30,23 +30,36 @@ public sealed interface Headroom {
 
     /**
      * The fewest replicas for which, by Erlang C, at most {@code missBudget} of jobs wait longer than
-     * {@code maxWait}; never busier than {@code maxUtilization}.
+     * {@code maxWait}; never busier than {@code maxUtilization}. With a shared work queue any free slot
+     * takes the next job (one M/M/c queue over all slots); behind a load balancer each replica queues
+     * its own share ({@code pooled} false: one M/M/c queue per replica with an even share of the load).
      */
-    record Latency(Duration maxWait, double missBudget, double maxUtilization, int slotsPerReplica, int maxReplicas)
-            implements Headroom {
+    record Latency(Duration maxWait, double missBudget, double maxUtilization, int slotsPerReplica, int maxReplicas,
+                   boolean pooled) implements Headroom {
         @Override
         public int replicas(double arrivalsPerSecond, double perReplicaRate) {
-            double perSlot = perReplicaRate / slotsPerReplica;
-            int servers = ErlangC.servers(arrivalsPerSecond, perSlot, maxWait.toNanos() / 1e9, missBudget,
-                    (maxReplicas + 1) * slotsPerReplica);
-            int byQueueing = (servers + slotsPerReplica - 1) / slotsPerReplica;
             int byUtilization = Proposal.ceilReplicas(arrivalsPerSecond / (perReplicaRate * maxUtilization));
-            return Math.max(byQueueing, byUtilization);
+            if (arrivalsPerSecond <= 0) {
+                return byUtilization;
+            }
+            double perSlot = perReplicaRate / slotsPerReplica;
+            double wait = maxWait.toNanos() / 1e9;
+            if (pooled) {
+                int servers = ErlangC.servers(arrivalsPerSecond, perSlot, wait, missBudget, (maxReplicas + 1) * slotsPerReplica);
+                return Math.max((servers + slotsPerReplica - 1) / slotsPerReplica, byUtilization);
+            }
+            for (int n = Math.max(1, byUtilization); n <= maxReplicas; n++) {
+                if (ErlangC.waitTail(arrivalsPerSecond / n, perSlot, slotsPerReplica, wait) <= missBudget) {
+                    return n;
+                }
+            }
+            return maxReplicas + 1;
         }
 
         @Override
         public String describe() {
-            return "waits over " + Proposal.fmt(maxWait.toMillis() / 1000.0) + "s for ≤" + Proposal.fmt(missBudget * 100) + "% (Erlang C)";
+            return "waits over " + Proposal.fmt(maxWait.toMillis() / 1000.0) + "s for ≤" + Proposal.fmt(missBudget * 100) + "% (Erlang C, "
+                    + (pooled ? "shared queue" : "a queue per replica") + ")";
         }
     }
 }

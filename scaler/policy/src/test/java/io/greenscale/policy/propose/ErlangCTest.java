@@ -47,11 +47,28 @@ class ErlangCTest {
 
     @Test
     void latency_headroom_never_runs_busier_than_its_cap_and_rounds_slots_up_to_replicas() {
-        Headroom h = new Headroom.Latency(Duration.ofSeconds(2), 0.05, 0.95, 4, 100);
+        Headroom h = new Headroom.Latency(Duration.ofSeconds(2), 0.05, 0.95, 4, 100, true);
         int replicas = h.replicas(55, 4);
         assertThat(replicas * 4).isGreaterThanOrEqualTo(ErlangC.servers(55, 1, 2, 0.05, 1000));
         assertThat(55 / (replicas * 4.0)).isLessThanOrEqualTo(0.95);
         assertThat(h.replicas(0, 4)).isZero();
+    }
+
+    @Test
+    void replicas_that_each_queue_their_own_share_need_more_than_a_shared_queue() {
+        Headroom shared = new Headroom.Latency(Duration.ofMillis(300), 0.05, 0.95, 2, 100, true);
+        Headroom perReplica = new Headroom.Latency(Duration.ofMillis(300), 0.05, 0.95, 2, 100, false);
+        int pooled = shared.replicas(210, 20);
+        int split = perReplica.replicas(210, 20);
+        assertThat(split).isGreaterThan(pooled);
+        assertThat(waitLonger(210.0 / split, 10, 2, 0.3)).isLessThanOrEqualTo(0.05);
+        assertThat(waitLonger(210.0 / (split - 1), 10, 2, 0.3)).isGreaterThan(0.05);
+    }
+
+    @Test
+    void the_wait_tail_matches_the_closed_form() {
+        assertThat(ErlangC.waitTail(8, 1, 10, 2)).isCloseTo(waitLonger(8, 1, 10, 2), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(ErlangC.waitTail(12, 1, 10, 2)).as("unstable").isEqualTo(1);
     }
 
     @Test
