@@ -5,6 +5,9 @@ import io.greenscale.analysis.scenario.PolicyCatalog;
 import io.greenscale.analysis.scenario.Runner;
 import io.greenscale.analysis.scenario.Scenario;
 import io.greenscale.analysis.scenario.Scenarios;
+import io.greenscale.analysis.write.Report;
+import io.greenscale.analysis.write.ReportOptions;
+import io.greenscale.analysis.write.ReportResult;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,7 +108,19 @@ public final class CompareCommand implements Callable<Integer> {
         err.printf("greenscale compare: %d scenarios × %d policies × %d seeds = %d simulations on %d threads → %s%n",
                 suite.size(), policies.size(), seedList.size(), plans.size(), parallel, dir);
         List<RunData> runs = simulateAll(plans, dir, parallel, err, started);
-        err.printf("%nsimulated %d runs in %.1f s%n", runs.size(), (System.nanoTime() - started) / 1e9);
+        long requests = runs.stream().flatMap(r -> r.seconds().stream()).mapToLong(r -> r.arrivals() == null ? 0 : r.arrivals()).sum();
+        double simulated = (System.nanoTime() - started) / 1e9;
+        err.printf("%nsimulated %d runs (%,d requests) in %.1f s; writing the report...%n", runs.size(), requests, simulated);
+        err.flush();
+        ReportResult report = Report.write(dir, runs, ReportOptions.compare(Instant.now()));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(Report.table(report.analysis()));
+        out.println();
+        out.printf("report: %s%n", report.html());
+        out.printf("        %s (one row per policy × scenario), %s, %d plots, %d run directories under %s%n",
+                report.summaryCsv(), report.runsCsv(), report.plots().size(), runs.size(), dir.resolve("runs"));
+        out.flush();
+        err.printf("done in %.1f s%n", (System.nanoTime() - started) / 1e9);
         err.flush();
         return 0;
     }

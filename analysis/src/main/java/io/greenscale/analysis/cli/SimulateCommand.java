@@ -10,6 +10,10 @@ import io.greenscale.analysis.scenario.Scenarios;
 import io.greenscale.analysis.scenario.WorkloadSource;
 import io.greenscale.analysis.sim.ClusterModel;
 import io.greenscale.analysis.sim.ClusterModelReader;
+import io.greenscale.analysis.write.Report;
+import io.greenscale.analysis.write.ReportOptions;
+import io.greenscale.analysis.write.ScorecardJson;
+import java.time.Instant;
 import io.greenscale.loadgen.profile.Workloads;
 import io.greenscale.policy.Policies;
 import io.greenscale.policy.Policy;
@@ -97,7 +101,12 @@ public final class SimulateCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - started) / 1e9;
         long requests = run.seconds().stream().mapToLong(r -> r.arrivals() == null ? 0 : r.arrivals()).sum();
         err.printf("simulated %s on %s: %,d requests over %s in %.2f s (%,.0f simulated requests per second) → %s%n",
-                plan.policyName(), s.name(), requests, s.duration(), seconds, requests / seconds, out);
+                plan.policyName(), s.name(), requests, io.greenscale.policy.config.Durations.format(s.duration()), seconds,
+                requests / seconds, out);
+        Report.writeScorecard(out, run, ReportOptions.runs(Instant.now()));
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println(Files.readString(out.resolve(ScorecardJson.FILE)));
+        stdout.flush();
         return 0;
     }
 

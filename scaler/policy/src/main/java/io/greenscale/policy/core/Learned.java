@@ -80,7 +80,7 @@ record Learned(
             arrivals = arrivals.update(obs.value(Signal.ARRIVAL_RATE), obs.observedAt(Signal.ARRIVAL_RATE),
                     cfg.forecast().alpha(), cfg.forecast().beta(), cfg.forecast().shiftThreshold());
         }
-        Ewma rate = learnRate(cfg, obs, state.rate());
+        Ewma rate = learnRate(cfg, obs, state.rate(), now);
         double seed = cfg.queue().perReplicaRate();
         double perReplicaRate = rate.isEmpty() ? seed
                 : Math.clamp(rate.value(), seed * cfg.queue().learnMinFactor(), seed * cfg.queue().learnMaxFactor());
@@ -106,7 +106,7 @@ record Learned(
      * and counting it errs towards a lower rate, i.e. more replicas. Too little work in flight
      * says nothing about capacity, so such ticks teach nothing.
      */
-    private static Ewma learnRate(GreenScaleConfig cfg, Observations obs, Ewma rate) {
+    private static Ewma learnRate(GreenScaleConfig cfg, Observations obs, Ewma rate, Instant now) {
         if (!cfg.queue().enabled() || cfg.queue().learnAlpha() == 0
                 || !obs.fresh(Signal.COMPLETION_RATE) || !obs.fresh(Signal.IN_FLIGHT)) {
             return rate;
@@ -117,7 +117,10 @@ record Learned(
             return rate;
         }
         double a = cfg.queue().learnAlpha();
-        return rate.update(completions / busy, obs.observedAt(Signal.COMPLETION_RATE), a, a);
+        Instant at = obs.observedAt(Signal.COMPLETION_RATE);
+        // Learning starts from the configured seed: the first samples (pods just warming up) are the noisiest.
+        Ewma from = rate.isEmpty() ? new Ewma(cfg.queue().perReplicaRate(), at.minusNanos(1)) : rate;
+        return from.update(completions / busy, at, a, a);
     }
 
     /** The measured arrival rate (sources already average it over their window), NaN when not observed. */

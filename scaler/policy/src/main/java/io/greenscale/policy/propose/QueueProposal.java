@@ -52,10 +52,14 @@ public final class QueueProposal {
             vote = Vote.ADD_ONLY;
             arrivalNote = "arrival and completion rates unknown (backlog only, add-only)";
         }
+        double steadyLambda = Double.isNaN(steadyArrivalsPerSecond) || vote == Vote.ADD_ONLY || Double.isNaN(arrivalsPerSecond)
+                ? lambda : steadyArrivalsPerSecond;
         double mu = perReplicaRate;
         double t = seconds(drainTarget);
         double h = seconds(coldStart) + t;
-        double work = lambda * h + backlog;
+        // The horizon is long: a noisy tick's rate times it would swing the plan, so it takes the smoothed
+        // rate (steps still come through at once: the smoothing confirms them, and the backlog is exact).
+        double work = steadyLambda * h + backlog;
 
         int drain;
         double perReady = mu * h;
@@ -76,8 +80,6 @@ public final class QueueProposal {
                 drain += Proposal.ceilReplicas((work - served) / (mu * t));
             }
         }
-        double steadyLambda = Double.isNaN(steadyArrivalsPerSecond) || vote == Vote.ADD_ONLY || Double.isNaN(arrivalsPerSecond)
-                ? lambda : steadyArrivalsPerSecond;
         int steady = headroom.replicas(steadyLambda, mu);
         int replicas = Math.max(drain, steady);
         if (replicas == 0 && (lambda > 0 || backlog > 0)) {

@@ -33,12 +33,14 @@ class QueueProposalTest {
     }
 
     @org.junit.jupiter.api.Test
-    void the_steady_term_follows_the_smoothed_rate_while_the_drain_term_sees_the_measured_one() {
-        // measured 16/s (a noisy tick), smoothed 8/s: steady 10 at 80 %; drain sized on the measured rate
-        Proposal p = QueueProposal.propose(16, 8, 8, 0, 10, List.of(), 1.0, new Headroom.Utilization(0.8), DRAIN, Duration.ZERO);
-        assertThat(p.replicas()).as(p.detail()).isEqualTo(16);
-        Proposal calm = QueueProposal.propose(8.4, 8, 8, 0, 10, List.of(), 1.0, new Headroom.Utilization(0.8), DRAIN, Duration.ZERO);
-        assertThat(calm.replicas()).as(calm.detail()).isEqualTo(10);
+    void a_noisy_ticks_rate_does_not_swing_the_plan_but_the_backlog_counts_at_once() {
+        // measured 16/s (a noisy tick), smoothed 8/s: sized on 8/s, steady 10 at 80 %
+        Proposal noisy = QueueProposal.propose(16, 8, 8, 0, 10, List.of(), 1.0, new Headroom.Utilization(0.8), DRAIN, Duration.ofSeconds(60));
+        assertThat(noisy.replicas()).as(noisy.detail()).isEqualTo(10);
+        Proposal backlog = QueueProposal.propose(16, 8, 8, 600, 10, List.of(), 1.0, new Headroom.Utilization(0.8), DRAIN, Duration.ofSeconds(60));
+        // 8/s × (60 s cold start + 30 s) + 600 = 1320 jobs: 10 ready serve 900, each new pod 30 after its cold start → 10 + 14
+        assertThat(backlog.replicas()).as(backlog.detail()).isEqualTo(24);
+        assertThat(backlog.sustained()).as("the drain surge is transient").isEqualTo(10);
     }
 
     @ParameterizedTest(name = "{0}")
