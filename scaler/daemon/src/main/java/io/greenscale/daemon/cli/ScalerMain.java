@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "GreenScale scaler commands.",
-        subcommands = {})
+        subcommands = {ScalerCommand.class})
 public final class ScalerMain {
 
     public static void main(String[] args) {

@@ -1,0 +1,54 @@
+package io.greenscale.daemon.signal;
+
+import io.greenscale.daemon.config.RedisConnection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * One pooled Jedis client per distinct Redis connection. Clients connect lazily, so a Redis that
+ * is down at start-up is a failing source, not a failing daemon.
+ */
+public final class RedisClients implements AutoCloseable {
+    private final Map<RedisConnection, RedisClient> clients = new ConcurrentHashMap<>();
+
+    public UnifiedJedis client(RedisConnection connection) {
+        return clients.computeIfAbsent(connection, RedisClients::open);
+    }
+
+    private static RedisClient open(RedisConnection c) {
+        int timeoutMillis = (int) c.timeout().toMillis();
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(timeoutMillis)
+                .socketTimeoutMillis(timeoutMillis)
+                .database(c.database())
+                .clientName("greenscale-scaler")
+                .ssl(c.tls());
+        if (c.username() != null) {
+            config.user(c.username());
+        }
+        if (c.password() != null) {
+            config.password(c.password());
+        }
+        if (c.tls() && c.caFile() != null) {
+            config.sslSocketFactory(Tls.trusting(c.caFile()).getSocketFactory());
+        }
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(c.poolSize());
+        pool.setMaxIdle(c.poolSize());
+        pool.setMinIdle(0);
+        // Waiting for a pooled connection counts against the same budget as the command itself.
+        pool.setMaxWait(c.timeout());
+        pool.setTestWhileIdle(false);
+        return RedisClient.builder().hostAndPort(c.host(), c.port()).clientConfig(config.build()).poolConfig(pool).build();
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(RedisClient::close);
+        clients.clear();
+    }
+}
