@@ -1,8 +1,6 @@
 package io.greenscale.daemon.observe;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.greenscale.daemon.log.DecisionJson;
 import io.greenscale.policy.DecisionRecord;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -19,10 +17,6 @@ import java.nio.file.StandardOpenOption;
  * optionally, appended to a file.
  */
 public final class DecisionLog implements AutoCloseable {
-    public static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(SerializationFeature.INDENT_OUTPUT);
-
     private final PrintStream stdout;
     private final BufferedWriter file;
 
@@ -41,12 +35,7 @@ public final class DecisionLog implements AutoCloseable {
     }
 
     public synchronized void write(DecisionRecord record) {
-        String line;
-        try {
-            line = JSON.writeValueAsString(record);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise a decision record", e);
-        }
+        String line = DecisionJson.line(record);
         if (stdout != null) {
             stdout.println(line);
         }
