@@ -24,6 +24,11 @@ final class SignalSpecs {
             "avg by (namespace, pod) (DCGM_FI_DEV_GPU_UTIL) / 100",
             Map.of("namespace", "${namespace}", "pod", "${pod}"), Aggregate.AVG);
 
+    /** Requests and jobs being computed, from the inference app's gauge, per pod, summed over the target's pods. */
+    static final PromSignalSpec DEFAULT_IN_FLIGHT = new PromSignalSpec(
+            "sum by (namespace, pod) (greenscale_app_in_flight)",
+            Map.of("namespace", "${namespace}", "pod", "${pod}"), Aggregate.SUM);
+
     static final String DEFAULT_HISTOGRAM = "greenscale_app_request_duration_seconds";
 
     private SignalSpecs() {}
@@ -61,6 +66,14 @@ final class SignalSpecs {
             return DEFAULT_GPU;
         }
         return spec(signals.child("gpu"), DEFAULT_GPU.query(), DEFAULT_GPU.match(), DEFAULT_GPU.aggregate());
+    }
+
+    /** In-flight work for targets without a queue (a queue's processing lists are the better source). */
+    static PromSignalSpec inFlight(ConfigNode signals) {
+        if (!signals.has("inFlight")) {
+            return DEFAULT_IN_FLIGHT;
+        }
+        return spec(signals.child("inFlight"), DEFAULT_IN_FLIGHT.query(), DEFAULT_IN_FLIGHT.match(), DEFAULT_IN_FLIGHT.aggregate());
     }
 
     /**

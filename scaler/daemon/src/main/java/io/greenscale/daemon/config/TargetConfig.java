@@ -9,6 +9,7 @@ import java.util.Objects;
  * policy that decides its replica count.
  *
  * @param queue              null when the target has no work queue
+ * @param inFlight           where in-flight work is read when there is no queue (HTTP workloads)
  * @param busyAwareScaleDown annotate pods with {@code controller.kubernetes.io/pod-deletion-cost}
  *                           from their in-flight work before lowering replicas, so idle pods go first
  */
@@ -20,6 +21,7 @@ public record TargetConfig(
         CpuSource cpu,
         PromSignalSpec gpu,
         PromSignalSpec p95,
+        PromSignalSpec inFlight,
         Map<String, PromSignalSpec> extra,
         boolean busyAwareScaleDown) {
 
@@ -30,6 +32,7 @@ public record TargetConfig(
         Objects.requireNonNull(cpu, "cpu");
         Objects.requireNonNull(gpu, "gpu");
         Objects.requireNonNull(p95, "p95");
+        Objects.requireNonNull(inFlight, "inFlight");
         extra = Map.copyOf(extra);
     }
 

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 
 /** Parses one entry of {@code targets:} (after {@code defaults:} has been merged into it). */
 final class TargetParser {
-    private static final Set<Signal> QUEUE_SIGNALS =
-            EnumSet.of(Signal.QUEUE_BACKLOG, Signal.IN_FLIGHT, Signal.ARRIVAL_RATE, Signal.COMPLETION_RATE);
+    /** Signals only a queue gives; in-flight work can also come from Prometheus. */
+    private static final Set<Signal> QUEUE_SIGNALS = EnumSet.of(Signal.QUEUE_BACKLOG, Signal.ARRIVAL_RATE, Signal.COMPLETION_RATE);
 
     private final PolicyFactory policies;
     private final Environment env;
@@ -35,6 +35,7 @@ final class TargetParser {
         CpuSource cpu = SignalSpecs.cpu(signals);
         PromSignalSpec gpu = SignalSpecs.gpu(signals);
         PromSignalSpec p95 = SignalSpecs.p95(signals);
+        PromSignalSpec inFlight = SignalSpecs.inFlight(signals);
         var extra = SignalSpecs.extra(signals);
         boolean busyAware = node.bool("busyAwareScaleDown", true);
         Policy policy = policies.fromConfig(node.child("policy"));
@@ -47,10 +48,11 @@ final class TargetParser {
             wanted.retainAll(QUEUE_SIGNALS);
             if (!wanted.isEmpty()) {
                 node.problems().add(node.keyPath("queue") + ": is required: policy " + policy.name() + " reads "
-                        + wanted.stream().map(Signal::key).collect(Collectors.joining(", ")));
+                        + wanted.stream().map(Signal::key).collect(Collectors.joining(", "))
+                        + " (a Redis list or stream; or switch those signals off in the policy)");
             }
         }
-        return new TargetConfig(ref, mode, policy, queue, cpu, gpu, p95, extra, busyAware);
+        return new TargetConfig(ref, mode, policy, queue, cpu, gpu, p95, inFlight, extra, busyAware);
     }
 
     private static TargetRef forbidRef(ConfigNode node) {

@@ -35,6 +35,9 @@ final class PromGathering {
         if (inputs.contains(Signal.GPU)) {
             specs.put(Signal.GPU.key(), target.gpu());
         }
+        if (inputs.contains(Signal.IN_FLIGHT) && target.queue() == null) {
+            specs.put(Signal.IN_FLIGHT.key(), target.inFlight());
+        }
         if (inputs.contains(Signal.P95_LATENCY)) {
             specs.put(Signal.P95_LATENCY.key(), target.p95());
         }

@@ -8,7 +8,8 @@ import java.time.Instant;
  * Arrival and completion rates from the queue's counters, as deltas between two ticks' samples.
  * Immutable: {@link #next} returns the rates and the state for the next tick.
  *
- * <p>Where producers keep no enqueued counter, arrivals are inferred from conservation of jobs:
+ * <p>A counter missing from Redis has not been incremented yet: once it appears it counts from 0.
+ * Where producers keep no enqueued counter at all, arrivals are inferred from conservation of jobs:
  * what arrived either completed or is still waiting or in flight, so
  * {@code arrivals = completions + Δbacklog + Δin-flight}.
  */
@@ -42,7 +43,7 @@ public record QueueRates(QueueSample previous, Instant previousAt) {
         double seconds = gap.toNanos() / 1e9;
         Reading completion = delta(previous.completedTotal(), sample.completedTotal(), "completed", seconds, now);
         Reading arrival;
-        if (sample.enqueuedTotal() != null && previous.enqueuedTotal() != null) {
+        if (sample.enqueuedTotal() != null) {
             arrival = delta(previous.enqueuedTotal(), sample.enqueuedTotal(), "enqueued", seconds, now);
         } else if (completion instanceof Reading.Present done) {
             double queued = (sample.backlog() - previous.backlog()) + (sample.inFlight() - previous.inFlight());
@@ -54,8 +55,12 @@ public record QueueRates(QueueSample previous, Instant previousAt) {
     }
 
     private static Reading delta(Long before, Long after, String counter, double seconds, Instant now) {
-        if (before == null || after == null) {
+        if (after == null) {
             return Reading.absent("no " + counter + " counter");
+        }
+        if (before == null) {
+            // INCR creates the key on the first job, so a counter that appears between two samples started at 0.
+            before = 0L;
         }
         if (after < before) {
             return Reading.absent(counter + " counter went back from " + before + " to " + after + " (reset)");
