@@ -266,6 +266,27 @@ public final class StandInResources {
         store.create(group, resource, namespace, com.google.gson.JsonParser.parseString(CLIENT_JSON.serialize(typed)).getAsJsonObject());
     }
 
+    /** Any object, as JSON: e.g. a custom resource with a scale subresource (spec.replicas, status.replicas, status.selector). */
+    public void object(String group, String resource, String namespace, String json) {
+        store.create(group, resource, namespace, com.google.gson.JsonParser.parseString(json).getAsJsonObject());
+    }
+
+    public int specReplicas(String group, String resource, String namespace, String name) {
+        return store.get(group, resource, namespace, name).getAsJsonObject("spec").get("replicas").getAsInt();
+    }
+
+    /** A StatefulSet whose pods carry {@code app=<name>}. */
+    public void statefulSet(String namespace, String name, int replicas) {
+        Map<String, String> labels = Map.of("app", name);
+        put("apps", "statefulsets", namespace, new io.kubernetes.client.openapi.models.V1StatefulSet().apiVersion("apps/v1").kind("StatefulSet")
+                .metadata(new V1ObjectMeta().name(name).namespace(namespace))
+                .spec(new io.kubernetes.client.openapi.models.V1StatefulSetSpec().replicas(replicas).serviceName(name)
+                        .selector(new V1LabelSelector().matchLabels(labels))
+                        .template(new V1PodTemplateSpec().metadata(new V1ObjectMeta().labels(labels))
+                                .spec(new V1PodSpec().containers(List.of(new V1Container().name("app").image("app"))))))
+                .status(new io.kubernetes.client.openapi.models.V1StatefulSetStatus().replicas(replicas)));
+    }
+
     /** A Deployment whose pods carry {@code app=<name>}; status.replicas follows {@link #reconcile}. */
     public void deployment(String namespace, String name, int replicas) {
         Map<String, String> labels = Map.of("app", name);
