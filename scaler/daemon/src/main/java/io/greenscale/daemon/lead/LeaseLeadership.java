@@ -37,7 +37,7 @@ public final class LeaseLeadership implements Leadership {
 
     private void campaign() {
         while (!closed) {
-            LeaseLock lock = new LeaseLock(settings.namespace(), settings.leaseName(), settings.identity(), client);
+            ReportingLock lock = new ReportingLock(new LeaseLock(settings.namespace(), settings.leaseName(), settings.identity(), client));
             LeaderElectionConfig config = new LeaderElectionConfig(lock, settings.leaseDuration(), settings.renewDeadline(), settings.retryPeriod());
             LeaderElector current = new LeaderElector(config, e -> LOG.debug("leader election attempt failed", e));
             elector.set(current);

@@ -4,6 +4,7 @@ import io.greenscale.daemon.config.QueueSpec;
 import io.greenscale.daemon.config.ScalerConfig;
 import io.greenscale.daemon.config.TargetConfig;
 import io.greenscale.daemon.kube.KubeApi;
+import io.greenscale.daemon.kube.KubeClients;
 import io.greenscale.daemon.lead.LeaseLeadership;
 import io.greenscale.daemon.lead.Leadership;
 import io.greenscale.daemon.observe.DecisionLog;
@@ -71,7 +72,8 @@ public final class Daemon implements AutoCloseable {
             JvmMetrics.builder().register(registry);
         }
         ScalerMetrics metrics = new ScalerMetrics(registry);
-        KubeApi api = new KubeApi(parts.kubernetes(), config.kubernetes().requestTimeout(), config.kubernetes().maxConcurrentRequests());
+        KubeApi api = new KubeApi(KubeClients.tuned(parts.kubernetes(), config.kubernetes()),
+                config.kubernetes().requestTimeout(), config.kubernetes().maxConcurrentRequests());
         DecisionLog log = new DecisionLog(config.decisionLog().stdout() ? parts.decisionOut() : null, config.decisionLog().file());
         EventSink events = config.kubernetes().events() ? new KubeEvents(api, config.leader().identity(), metrics) : EventSink.NONE;
         RedisClients redis = new RedisClients();

@@ -42,6 +42,9 @@ public final class RedisClients implements AutoCloseable {
         pool.setMinIdle(0);
         // Waiting for a pooled connection counts against the same budget as the command itself.
         pool.setMaxWait(c.timeout());
+        // A PING before each use finds connections that died with a Redis restart, failover or
+        // password change, so the first read after the server is back succeeds (one tick to recover).
+        pool.setTestOnBorrow(true);
         pool.setTestWhileIdle(false);
         return RedisClient.builder().hostAndPort(c.host(), c.port()).clientConfig(config.build()).poolConfig(pool).build();
     }

@@ -56,7 +56,7 @@ public final class SignalGatherer {
 
         Signals.Builder out = Signals.builder(specReplicas).statusReplicas(statusReplicas);
         PodPart podPart = PodPart.await(podList, usageList, target);
-        podPart.fill(out, tick, target.policy().readsPods(), inputs.contains(Signal.CPU) && target.cpu() instanceof CpuSource.MetricsApi);
+        podPart.fill(out, tick, target.policy().readsPods(), inputs.contains(Signal.CPU) && target.cpu() instanceof CpuSource.MetricsApi, target.id());
         QueueSample sample = null;
         QueueRates nextRates = rates;
         if (queueRead != null) {
@@ -69,7 +69,6 @@ public final class SignalGatherer {
                         .set(Signal.ARRIVAL_RATE, r.arrival())
                         .set(Signal.COMPLETION_RATE, r.completion());
             } catch (SourceException e) {
-                nextRates = rates.forget();
                 QUEUE.forEach(s -> out.absent(s, e.reason()));
             }
         }
@@ -115,7 +114,7 @@ public final class SignalGatherer {
             return snapshots == null ? null : snapshots.stream().map(PodSnapshot::name).toList();
         }
 
-        void fill(Signals.Builder out, Tick tick, boolean readsPods, boolean cpuFromMetricsApi) {
+        void fill(Signals.Builder out, Tick tick, boolean readsPods, boolean cpuFromMetricsApi, String target) {
             if (snapshots == null) {
                 out.set(Signal.READY_REPLICAS, failure).set(Signal.STARTING_REPLICAS, failure);
                 if (cpuFromMetricsApi) {
@@ -129,7 +128,12 @@ public final class SignalGatherer {
                 out.pods(snapshots);
             }
             if (cpuFromMetricsApi) {
-                out.set(Signal.CPU, usageFailure != null ? usageFailure : PodSignals.cpu(snapshots));
+                Reading cpu = usageFailure != null ? usageFailure : PodSignals.cpu(snapshots);
+                if (usageFailure == null && cpu instanceof Reading.Absent absent) {
+                    // The API answered but had nothing usable for the ready pods (metrics-server lagging, no requests).
+                    tick.report(new SourceException(Source.METRICS_API, SourceException.Kind.EMPTY, target + ": " + absent.reason()));
+                }
+                out.set(Signal.CPU, cpu);
             }
         }
     }

@@ -25,8 +25,10 @@ class QueueRatesTest {
                 Arguments.of("queue shrinking faster than completions say → arrivals never negative",
                         sample(50, 0, null, 0L), sample(0, 0, null, 10L), 5.0, 0.0, 2.0),
                 Arguments.of("counter created between samples → counts from 0", sample(0, 0, null, null), sample(40, 0, 40L, null), 5.0, 8.0, null),
-                Arguments.of("completed counter reset (Redis restarted) → absent, not negative",
-                        sample(10, 2, 100L, 80L), sample(10, 2, 120L, 5L), 5.0, 4.0, null),
+                Arguments.of("completed counter went back (reset) → counts from 0, never negative",
+                        sample(10, 2, 100L, 80L), sample(10, 2, 120L, 5L), 5.0, 4.0, 1.0),
+                Arguments.of("counters vanished (Redis restarted empty) → 0 since the restart",
+                        sample(10, 2, 100L, 80L), sample(0, 0, null, null), 5.0, 0.0, 0.0),
                 Arguments.of("no counters at all → both absent", sample(10, 2, null, null), sample(12, 2, null, null), 5.0, null, null));
     }
 
@@ -48,10 +50,15 @@ class QueueRatesTest {
     }
 
     @org.junit.jupiter.api.Test
-    void the_first_sample_gives_no_rate_and_a_failed_read_starts_afresh() {
+    void the_first_sample_gives_no_rate() {
         QueueRates.Result first = QueueRates.first().next(sample(1, 0, 1L, 0L), T0);
         assertThat(first.arrival()).isInstanceOfSatisfying(Reading.Absent.class, a -> assertThat(a.reason()).contains("first queue sample"));
-        QueueRates afterFailure = first.next().forget();
-        assertThat(afterFailure.next(sample(1, 0, 50L, 0L), T0.plusSeconds(5)).arrival()).isInstanceOf(Reading.Absent.class);
+    }
+
+    @org.junit.jupiter.api.Test
+    void after_failed_reads_the_rate_spans_the_gap_until_it_grows_too_long() {
+        QueueRates before = QueueRates.first().next(sample(0, 0, 100L, 100L), T0).next();
+        expect(before.next(sample(0, 0, 160L, 160L), T0.plusSeconds(30)).arrival(), 2.0);
+        assertThat(before.next(sample(0, 0, 160L, 160L), T0.plusSeconds(600)).arrival()).isInstanceOf(Reading.Absent.class);
     }
 }

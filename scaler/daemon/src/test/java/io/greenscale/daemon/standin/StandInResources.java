@@ -275,6 +275,36 @@ public final class StandInResources {
         return store.get(group, resource, namespace, name).getAsJsonObject("spec").get("replicas").getAsInt();
     }
 
+    /** Another instance takes the Lease: holder changed, renewed now, for a long time. */
+    public void takeLease(String namespace, String name, String holder) {
+        JsonObject lease = store.get("coordination.k8s.io", "leases", namespace, name);
+        JsonObject spec = lease.getAsJsonObject("spec");
+        spec.addProperty("holderIdentity", holder);
+        spec.addProperty("renewTime", Instant.now().toString());
+        spec.addProperty("acquireTime", Instant.now().toString());
+        spec.addProperty("leaseDurationSeconds", 600);
+        store.replace("coordination.k8s.io", "leases", namespace, name, null, lease);
+    }
+
+    /** The Lease is given up: no holder, so the next candidate takes it at once. */
+    public void releaseLease(String namespace, String name) {
+        JsonObject lease = store.get("coordination.k8s.io", "leases", namespace, name);
+        JsonObject spec = lease.getAsJsonObject("spec");
+        spec.remove("holderIdentity");
+        spec.remove("renewTime");
+        spec.remove("acquireTime");
+        store.replace("coordination.k8s.io", "leases", namespace, name, null, lease);
+    }
+
+    /** The Lease's current holder, or null. */
+    public String leaseHolder(String namespace, String name) {
+        JsonObject lease = store.get("coordination.k8s.io", "leases", namespace, name);
+        if (lease == null || !lease.has("spec") || !lease.getAsJsonObject("spec").has("holderIdentity")) {
+            return null;
+        }
+        return lease.getAsJsonObject("spec").get("holderIdentity").getAsString();
+    }
+
     /** A StatefulSet whose pods carry {@code app=<name>}. */
     public void statefulSet(String namespace, String name, int replicas) {
         Map<String, String> labels = Map.of("app", name);

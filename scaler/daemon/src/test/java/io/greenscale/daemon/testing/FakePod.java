@@ -19,7 +19,7 @@ public final class FakePod implements AutoCloseable {
             .help("HTTP request duration").labelNames("endpoint", "code").classicOnly()
             .classicUpperBounds(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5).register(registry);
     private final Gauge inFlight = Gauge.builder().name("greenscale_app_in_flight").help("in flight").register(registry);
-    private final Gauge gpu = Gauge.builder().name("DCGM_FI_DEV_GPU_UTIL").help("GPU utilisation, percent").register(registry);
+    private final Gauge gpu = Gauge.builder().name("DCGM_FI_DEV_GPU_UTIL").help("GPU utilisation, percent").labelNames("gpu").register(registry);
     private final HTTPServer server;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile double latencySeconds;
@@ -28,7 +28,7 @@ public final class FakePod implements AutoCloseable {
     public FakePod(double latencySeconds, double inFlightJobs, double gpuPercent) {
         this.latencySeconds = latencySeconds;
         inFlight.set(inFlightJobs);
-        gpu.set(gpuPercent);
+        gpu.labelValues("0").set(gpuPercent);
         requests.initLabelValues("/infer", "200");
         try {
             server = HTTPServer.builder().hostname("127.0.0.1").port(0).registry(registry).buildAndStart();
@@ -51,6 +51,16 @@ public final class FakePod implements AutoCloseable {
 
     public String hostPort() {
         return "127.0.0.1:" + server.getPort();
+    }
+
+    /** DCGM_FI_DEV_GPU_UTIL in percent (NaN as a broken exporter reports it). */
+    public void gpu(double percent) {
+        gpu.labelValues("0").set(percent);
+    }
+
+    /** The exporter stops reporting the GPU (its series disappears). */
+    public void gpuGone() {
+        gpu.remove("0");
     }
 
     public void latency(double seconds) {
