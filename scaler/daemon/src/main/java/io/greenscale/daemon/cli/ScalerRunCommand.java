@@ -20,7 +20,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the scaler until SIGTERM: decisions go to stdout as JSON lines, logs to stderr,",
-                "metrics to /metrics on the configured port."})
+                "metrics to /metrics on the configured port."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"1:invalid configuration (every problem is listed) or no Kubernetes client configuration", "2:usage error",
+                "143:stopped by SIGTERM after finishing the tick in progress"})
 final class ScalerRunCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;

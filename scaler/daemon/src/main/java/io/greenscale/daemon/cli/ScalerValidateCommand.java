@@ -10,7 +10,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code scaler validate --config FILE}: exit 0 with a summary, or 1 with every problem. Contacts no server. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check a configuration file without contacting any server: exit 0 if valid, 1 listing every problem.")
+        description = "Check a configuration file without contacting any server: exit 0 if valid, 1 listing every problem.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:valid (a summary of the targets is printed)", "1:invalid (every problem is listed: key, value, allowed range)",
+                "2:usage error"})
 final class ScalerValidateCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
