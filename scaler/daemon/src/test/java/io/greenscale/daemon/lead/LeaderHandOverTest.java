@@ -3,6 +3,8 @@ package io.greenscale.daemon.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.greenscale.daemon.kube.ApiCalls;
+import io.greenscale.daemon.standin.Request;
 import io.greenscale.daemon.standin.StandInApiServer;
 import io.greenscale.daemon.testing.DaemonHarness;
 import io.greenscale.daemon.testing.MutableClock;
@@ -62,6 +64,7 @@ class LeaderHandOverTest {
                     assertThat(l.get("mode").asText()).isEqualTo("active");
                     assertThat(l.get("applied").asBoolean()).isTrue();
                 });
+                assertThat(api.requests()).extracting(Request::call).isSubsetOf(ApiCalls.builtIn());
             } finally {
                 a.close();
                 b.close();
