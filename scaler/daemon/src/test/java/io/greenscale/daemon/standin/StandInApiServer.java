@@ -35,7 +35,7 @@ public final class StandInApiServer implements AutoCloseable {
     private final Store store = new Store();
     private final StandInResources resources = new StandInResources(store);
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
-    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final List<Request> requests = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final int port;
     private HttpServer server;
 
@@ -115,7 +115,13 @@ public final class StandInApiServer implements AutoCloseable {
     }
 
     public List<Request> requests() {
-        return List.copyOf(requests);
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    public int requestCount() {
+        return requests.size();
     }
 
     public void clearRequests() {
@@ -135,13 +141,13 @@ public final class StandInApiServer implements AutoCloseable {
                     if (!f.delay.isZero()) {
                         sleep(f.delay);
                     } else {
-                        send(exchange, f.status, StandInResources.status(f.status, "Injected", "injected failure " + f.status));
+                        send(exchange, f.status, StandInResources.status(f.status, "Injected", "injected failure " + f.status).toString());
                         return;
                     }
                 }
             }
             if (route == null) {
-                send(exchange, 404, StandInResources.status(404, "NotFound", "the server could not find the requested resource"));
+                send(exchange, 404, StandInResources.status(404, "NotFound", "the server could not find the requested resource").toString());
                 return;
             }
             StandInResources.Reply reply = resources.serve(method, route, query, body.isEmpty() ? null : JsonParser.parseString(body),
@@ -158,8 +164,8 @@ public final class StandInApiServer implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, JsonObject body) throws IOException {
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -45,7 +45,10 @@ public final class StandInResources {
         this.store = store;
     }
 
-    record Reply(int status, JsonObject body) {
+    record Reply(int status, String body) {
+        Reply(int status, JsonObject body) {
+            this(status, body.toString());
+        }
     }
 
     Reply serve(String method, StandInApiServer.Route r, Map<String, String> query, JsonElement body, String contentType) {
@@ -70,19 +73,20 @@ public final class StandInResources {
     }
 
     private Reply get(StandInApiServer.Route r) {
-        JsonObject o = store.get(r.group(), r.resource(), r.namespace(), r.name());
-        return o == null ? notFound(r) : new Reply(200, o);
+        String json = store.json(r.group(), r.resource(), r.namespace(), r.name());
+        return json == null ? notFound(r) : new Reply(200, json);
     }
 
-    private JsonObject list(StandInApiServer.Route r, String selector) {
+    /** A list answer assembled from the stored JSON texts of the matching objects. */
+    private String list(StandInApiServer.Route r, String selector) {
         Predicate<Map<String, String>> matches = LabelSelectors.parse(selector);
-        List<JsonObject> items = store.list(r.group(), r.resource(), r.namespace()).stream().filter(o -> matches.test(labels(o))).toList();
-        JsonObject list = new JsonObject();
-        list.addProperty("apiVersion", r.apiVersion());
-        list.addProperty("kind", kindOf(r.resource()) + "List");
-        list.add("metadata", new JsonObject());
-        list.add("items", StandInApiServer.array(items));
-        return list;
+        List<Store.Entry> items = store.list(r.group(), r.resource(), r.namespace(), o -> matches.test(labels(o)));
+        StringBuilder out = new StringBuilder("{\"apiVersion\":\"").append(r.apiVersion()).append("\",\"kind\":\"")
+                .append(kindOf(r.resource())).append("List\",\"metadata\":{},\"items\":[");
+        for (int i = 0; i < items.size(); i++) {
+            out.append(i == 0 ? "" : ",").append(items.get(i).json());
+        }
+        return out.append("]}").toString();
     }
 
     private Reply create(StandInApiServer.Route r, JsonObject body) {
@@ -185,7 +189,8 @@ public final class StandInResources {
     private JsonObject podMetrics(String namespace, String selector) {
         Predicate<Map<String, String>> matches = LabelSelectors.parse(selector);
         List<JsonObject> items = new ArrayList<>();
-        for (JsonObject pod : store.list("", "pods", namespace)) {
+        for (Store.Entry entry : store.list("", "pods", namespace, o -> true)) {
+            JsonObject pod = entry.object();
             String name = Store.meta(pod).get("name").getAsString();
             Long milli = usageMilli.get(namespace + "/" + name);
             if (milli == null || !matches.test(labels(pod))) {
@@ -398,12 +403,13 @@ public final class StandInResources {
     }
 
     public List<CoreV1Event> events(String namespace) {
-        return store.list("", "events", namespace).stream().map(o -> (CoreV1Event) CLIENT_JSON.deserialize(o.toString(), CoreV1Event.class)).toList();
+        return store.list("", "events", namespace, o -> true).stream()
+                .map(e -> (CoreV1Event) CLIENT_JSON.deserialize(e.json(), CoreV1Event.class)).toList();
     }
 
     public List<String> pods(String namespace, String app) {
-        return store.list("", "pods", namespace).stream().filter(p -> app.equals(labels(p).get("app")))
-                .map(p -> Store.meta(p).get("name").getAsString()).sorted().toList();
+        return store.list("", "pods", namespace, p -> app.equals(labels(p).get("app"))).stream()
+                .map(e -> Store.meta(e.object()).get("name").getAsString()).sorted().toList();
     }
 
     public Map<String, String> podAnnotations(String namespace, String pod) {
