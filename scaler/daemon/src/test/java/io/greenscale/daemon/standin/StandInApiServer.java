@@ -35,6 +35,7 @@ public final class StandInApiServer implements AutoCloseable {
     private final Store store = new Store();
     private final StandInResources resources = new StandInResources(store);
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
     private final List<Request> requests = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final int port;
     private HttpServer server;
@@ -124,6 +125,16 @@ public final class StandInApiServer implements AutoCloseable {
         return requests.size();
     }
 
+    private record Watcher(java.util.function.Predicate<Request> match, java.util.concurrent.CompletableFuture<Request> found) {
+    }
+
+    /** Completes with the next request that matches, when it arrives. */
+    public java.util.concurrent.CompletableFuture<Request> next(java.util.function.Predicate<Request> match) {
+        var found = new java.util.concurrent.CompletableFuture<Request>();
+        watchers.add(new Watcher(match, found));
+        return found;
+    }
+
     public void clearRequests() {
         requests.clear();
     }
@@ -135,7 +146,13 @@ public final class StandInApiServer implements AutoCloseable {
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Route route = Route.parse(path);
-            requests.add(new Request(Instant.now(), method, path, route == null ? null : route.call(method), body));
+            Request request = new Request(Instant.now(), method, path, route == null ? null : route.call(method), body);
+            requests.add(request);
+            for (Watcher w : watchers) {
+                if (w.match().test(request) && w.found().complete(request)) {
+                    watchers.remove(w);
+                }
+            }
             for (Fault f : faults) {
                 if (f.matches(method, path) && f.fire()) {
                     if (!f.delay.isZero()) {

@@ -22,12 +22,19 @@ public final class DaemonProcess implements AutoCloseable {
     }
 
     public static DaemonProcess start(Path dir, String configYaml, Map<String, String> env) throws IOException {
+        return start(dir, configYaml, env, List.of());
+    }
+
+    /** @param jvmOptions e.g. the container's heap settings */
+    public static DaemonProcess start(Path dir, String configYaml, Map<String, String> env, List<String> jvmOptions) throws IOException {
         Path config = dir.resolve("scaler.yaml");
         Files.writeString(config, configYaml);
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xshare:auto", "-cp", classpath,
-                "io.greenscale.daemon.cli.ScalerMain", "scaler", "run", "--config", config.toString()));
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xshare:auto"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, "io.greenscale.daemon.cli.ScalerMain", "scaler", "run", "--config", config.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(env);
         Path out = dir.resolve("stdout.jsonl");
         Path err = dir.resolve("stderr.log");
@@ -42,6 +49,21 @@ public final class DaemonProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Resident set size in KiB ({@code ps -o rss}). */
+    public long rssKib() {
+        try {
+            Process ps = new ProcessBuilder("ps", "-o", "rss=", "-p", Long.toString(process.pid())).start();
+            String out = new String(ps.getInputStream().readAllBytes()).trim();
+            ps.waitFor();
+            return Long.parseLong(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     /** SIGTERM, as the kubelet sends on pod deletion. */
