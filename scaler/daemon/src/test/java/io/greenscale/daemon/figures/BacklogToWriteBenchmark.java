@@ -52,8 +52,11 @@ public class BacklogToWriteBenchmark {
     @Param({"500"})
     int targets;
 
-    /** What the container sets (scaler/daemon/Dockerfile, 384 MiB limit × MaxRAMPercentage 60). */
-    @Param({"-XX:+UseSerialGC -Xmx230m"})
+    /**
+     * The container's JVM settings (scaler/daemon/Dockerfile: a 256 MiB limit × MaxRAMPercentage 37.5
+     * = 96 MiB of heap, C1 only, a 24 MiB code cache), and the JVM's defaults with the same heap.
+     */
+    @Param({"-XX:+UseSerialGC -Xmx96m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=24m", "-XX:+UseSerialGC -Xmx96m"})
     String jvm;
 
     BenchCluster cluster;
@@ -71,7 +74,7 @@ public class BacklogToWriteBenchmark {
         metricsPort = FreePorts.next();
         String config = cluster.config(cluster.api.writeKubeconfig(dir).toString(),
                 "server: {port: " + metricsPort + "}\ndecisionLog: {stdout: false, file: \"" + dir.resolve("decisions.jsonl") + "\"}");
-        daemon = DaemonProcess.start(dir, config, Map.of("POD_NAME", "scaler-0", "POD_NAMESPACE", "bench"), List.of(jvm.split(" ")));
+        daemon = DaemonProcess.start(dir, config, Map.of("POD_NAME", "scaler-0", "POD_NAMESPACE", "bench", "MALLOC_ARENA_MAX", "2"), List.of(jvm.split(" ")));
         Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> ticks() >= 2);
     }
 
