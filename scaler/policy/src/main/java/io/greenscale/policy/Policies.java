@@ -5,6 +5,8 @@ import io.greenscale.policy.config.ConfigProblems;
 import io.greenscale.policy.config.ConfigException;
 import io.greenscale.policy.core.GreenScaleConfigReader;
 import io.greenscale.policy.core.GreenScalePolicy;
+import io.greenscale.policy.hpa.HpaPolicyParser;
+import io.greenscale.policy.keda.KedaPolicyParser;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +22,8 @@ public final class Policies {
         String type = node.string("type", "greenscale");
         return switch (type) {
             case "greenscale" -> new GreenScalePolicy(GreenScaleConfigReader.read(node), node.string("name", "greenscale"));
+            case "hpa" -> HpaPolicyParser.parse(node);
+            case "keda" -> KedaPolicyParser.parse(node);
             default -> {
                 node.problems().add(node.keyPath("type"), type, "must be one of " + String.join(", ", types()));
                 yield null;

@@ -39,12 +39,22 @@ public record GreenScaleConfig(
      * refined for pods that are still starting.
      *
      * @param perReplicaRate    seed for the jobs per second one busy replica completes; learned online
+     * @param utilizationTarget steady-state busy fraction; NaN = auto: from the latency SLO by queueing
+     *                          theory (at most {@code missBudget} of jobs wait longer than the SLO leaves
+     *                          after service), or 0.8 without an SLO
+     * @param sharedQueue       true for a work queue any replica pulls from; false behind a load balancer,
+     *                          where each replica queues its own share (sizes the auto headroom)
      * @param learnAlpha        EWMA weight of each new per-replica rate sample (0 = never learn)
      * @param learnMinFactor    learned rate floor as a multiple of the seed (guards against bad samples)
      * @param learnMaxFactor    learned rate ceiling as a multiple of the seed
      */
     public record Queue(boolean enabled, Duration drainTarget, double perReplicaRate, double utilizationTarget,
-                        double learnAlpha, double learnMinFactor, double learnMaxFactor) {}
+                        double missBudget, boolean sharedQueue, double learnAlpha, double learnMinFactor, double learnMaxFactor) {
+
+        public boolean autoUtilization() {
+            return Double.isNaN(utilizationTarget);
+        }
+    }
 
     /** CPU (fraction of request, averaged over ready pods), smoothed by an EWMA that rises faster than it falls. */
     public record Cpu(boolean enabled, double target, double alphaUp, double alphaDown, double tolerance) {}
@@ -67,8 +77,15 @@ public record GreenScaleConfig(
      */
     public record Latency(boolean enabled, Duration slo, double tolerance, double maxStepFactor, Duration settle) {}
 
-    /** Holt's linear trend on the arrival rate; votes for the capacity needed one horizon ahead (add-only). */
-    public record Forecast(boolean enabled, double alpha, double beta, Duration horizon) {}
+    /**
+     * Holt's linear trend on the arrival rate; votes for the capacity needed one horizon ahead
+     * (add-only). An observation more than {@code shiftThreshold} typical errors off the forecast
+     * is a level shift (a step), which restarts the trend instead of extrapolating it.
+     *
+     * @param horizon how far ahead; null = the learned cold start plus the queue's drain target (new pods
+     *                help only once ready, and what builds up until then must still drain)
+     */
+    public record Forecast(boolean enabled, double alpha, double beta, double shiftThreshold, Duration horizon) {}
 
     public record ScaleUp(Duration stabilizationWindow, Duration cooldown, SelectPolicy select, List<StepPolicy> policies,
                           int maxConsecutiveSteps, Duration settle) {

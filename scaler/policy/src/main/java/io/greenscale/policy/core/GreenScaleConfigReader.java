@@ -72,10 +72,10 @@ public final class GreenScaleConfigReader {
         Cpu cpu = cpu(node.child("cpu"));
         Gpu gpu = gpu(node.child("gpu"));
         Latency latency = latency(node.child("latency"));
-        Forecast forecast = forecast(node.child("forecast"), coldStart);
+        Forecast forecast = forecast(node.child("forecast"));
         ScaleUp up = scaleUp(node.child("scaleUp"));
         ScaleDown down = scaleDown(node.child("scaleDown"));
-        Burst burst = burst(node.child("burst"), queue);
+        Burst burst = burst(node.child("burst"));
         ScaleToZero zero = scaleToZero(node.child("scaleToZero"));
 
         if (!queue.enabled() && !cpu.enabled() && !gpu.enabled() && !latency.enabled()) {
@@ -89,12 +89,15 @@ public final class GreenScaleConfigReader {
         boolean enabled = n.bool("enabled", true);
         Duration drain = n.duration("drainTarget", Duration.ofSeconds(30), Duration.ofSeconds(1), HOUR);
         double rate = n.number("perReplicaRate", 1.0, Range.above(0));
-        double util = n.fraction("utilizationTarget", 0.8, Range.openClosed(0, 1));
+        double util = "auto".equals(n.raw("utilizationTarget")) ? Double.NaN
+                : n.fraction("utilizationTarget", Double.NaN, Range.openClosed(0, 1));
+        double missBudget = n.fraction("missBudget", 0.03, Range.openClosed(0, 0.5));
+        boolean shared = n.bool("sharedQueue", true);
         ConfigNode learn = n.child("learn");
         double alpha = learn.number("alpha", 0.2, Range.closed(0, 1));
         double minFactor = learn.number("minFactor", 0.05, Range.openClosed(0, 1));
         double maxFactor = learn.number("maxFactor", 20, Range.atLeast(1));
-        return new Queue(enabled, drain, rate, util, alpha, minFactor, maxFactor);
+        return new Queue(enabled, drain, rate, util, missBudget, shared, alpha, minFactor, maxFactor);
     }
 
     private static Cpu cpu(ConfigNode n) {
@@ -123,16 +126,18 @@ public final class GreenScaleConfigReader {
         }
         double tolerance = n.number("tolerance", 0.1, new Range(0, true, 1, false));
         double maxStep = n.number("maxStepFactor", 1.5, Range.closed(1, 10));
-        Duration settle = n.duration("settle", Duration.ofSeconds(60), Duration.ZERO, HOUR);
+        Duration settle = n.duration("settle", Duration.ofSeconds(90), Duration.ZERO, HOUR);
         return new Latency(enabled, slo, tolerance, maxStep, settle);
     }
 
-    private static Forecast forecast(ConfigNode n, Duration coldStart) {
+    /** A horizon of null means the default: the learned cold start plus the queue's drain target. */
+    private static Forecast forecast(ConfigNode n) {
         boolean enabled = n.bool("enabled", true);
-        double alpha = n.number("alpha", 0.5, Range.openClosed(0, 1));
-        double beta = n.number("beta", 0.2, Range.closed(0, 1));
-        Duration horizon = n.duration("horizon", coldStart, Duration.ZERO, HOUR);
-        return new Forecast(enabled, alpha, beta, horizon);
+        double alpha = n.number("alpha", 0.3, Range.openClosed(0, 1));
+        double beta = n.number("beta", 0.05, Range.closed(0, 1));
+        double shift = n.number("shiftThreshold", 4, Range.atLeast(0));
+        Duration horizon = n.duration("horizon", null, Duration.ZERO, HOUR);
+        return new Forecast(enabled, alpha, beta, shift, horizon);
     }
 
     private static ScaleUp scaleUp(ConfigNode n) {
@@ -147,10 +152,10 @@ public final class GreenScaleConfigReader {
     }
 
     private static ScaleDown scaleDown(ConfigNode n) {
-        Duration window = n.duration("stabilizationWindow", Duration.ofSeconds(180), Duration.ZERO, HOUR);
+        Duration window = n.duration("stabilizationWindow", Duration.ofSeconds(90), Duration.ZERO, HOUR);
         Duration cooldown = n.duration("cooldown", Duration.ofSeconds(30), Duration.ZERO, HOUR);
         SelectPolicy select = n.choice("select", SelectPolicy.MAX, SelectPolicy.class);
-        List<StepPolicy> policies = policies(n, List.of(StepPolicy.percent(50, Duration.ofSeconds(60))));
+        List<StepPolicy> policies = policies(n, List.of(StepPolicy.percent(100, Duration.ofSeconds(60))));
         int streak = n.integer("maxConsecutiveSteps", 0, 0, 1000);
         Duration settle = n.duration("settle", Duration.ofSeconds(120), Duration.ZERO, HOUR);
         return new ScaleDown(window, cooldown, select, policies, streak, settle);
@@ -180,16 +185,16 @@ public final class GreenScaleConfigReader {
         return policies;
     }
 
-    private static Burst burst(ConfigNode n, Queue queue) {
+    private static Burst burst(ConfigNode n) {
         boolean enabled = n.bool("enabled", true);
-        Duration drainTime = n.duration("backlogDrainTime", queue.drainTarget().multipliedBy(2), Duration.ofSeconds(1), HOUR);
+        Duration drainTime = n.duration("backlogDrainTime", Duration.ofSeconds(10), Duration.ofSeconds(1), HOUR);
         double p95Factor = n.number("p95Factor", 2.0, Range.closed(1, 100));
         return new Burst(enabled, drainTime, p95Factor);
     }
 
     private static ScaleToZero scaleToZero(ConfigNode n) {
         boolean enabled = n.bool("enabled", false);
-        Duration idle = n.duration("idleAfter", Duration.ofMinutes(5), Duration.ZERO, Duration.ofHours(24));
+        Duration idle = n.duration("idleAfter", Duration.ofMinutes(2), Duration.ZERO, Duration.ofHours(24));
         return new ScaleToZero(enabled, idle);
     }
 }

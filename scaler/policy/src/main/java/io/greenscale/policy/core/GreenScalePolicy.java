@@ -14,6 +14,7 @@ import io.greenscale.policy.limit.Cooldown;
 import io.greenscale.policy.limit.Deadband;
 import io.greenscale.policy.limit.Stabilizer;
 import io.greenscale.policy.limit.StepLimiter;
+import io.greenscale.policy.propose.Headroom;
 import io.greenscale.policy.propose.Proposal;
 import io.greenscale.policy.signal.Signal;
 import io.greenscale.policy.signal.Signals;
@@ -143,11 +144,16 @@ public final class GreenScalePolicy implements Policy {
             int v = Deadband.apply(current, fused.replicas(), cfg.tolerance());
             why.step("tolerance", fused.replicas(), v, "within ±" + Proposal.fmt(cfg.tolerance() * 100) + "% of " + current);
             int recommendation = v;
+            int sustained = Math.min(v, Deadband.apply(current, fused.sustained(), cfg.tolerance()));
 
-            int stabilized = Stabilizer.apply(current, v, state.recommendations(), cfg.scaleUp().stabilizationWindow(),
-                    cfg.scaleDown().stabilizationWindow(), now);
+            int stabilized = Stabilizer.apply(current, v, state.recommendations(), state.sustainedRecommendations(),
+                    cfg.scaleUp().stabilizationWindow(), cfg.scaleDown().stabilizationWindow(), now);
+            if (stabilized < current && now.equals(learned.lastBacklogAt())) {
+                stabilized = current; // never remove capacity while work is queueing: it is draining the backlog
+            }
             why.step("stabilization", v, stabilized, stabilized > v
-                    ? "highest recommendation in the last " + cfg.scaleDown().stabilizationWindow().toSeconds() + "s"
+                    ? (stabilized == current && now.equals(learned.lastBacklogAt()) ? "a backlog is still draining"
+                            : "highest sustained recommendation in the last " + cfg.scaleDown().stabilizationWindow().toSeconds() + "s")
                     : "lowest recommendation in the last " + cfg.scaleUp().stabilizationWindow().toSeconds() + "s");
             v = limitRate(stabilized);
 
@@ -167,7 +173,7 @@ public final class GreenScalePolicy implements Policy {
 
             Explanation explanation = why.build();
             Reason reason = reason(explanation, desired, noSignals);
-            GreenScaleState next = learned.nextState(state, recommendation, current, desired, now, memory);
+            GreenScaleState next = learned.nextState(state, recommendation, sustained, current, desired, now, memory);
             return new Decision(current, desired, reason, explanation, next);
         }
 
@@ -226,9 +232,9 @@ public final class GreenScalePolicy implements Policy {
             List<Proposal> out = new ArrayList<>(5);
             int ready = learned.ready();
             if (cfg.queue().enabled() && obs.fresh(Signal.QUEUE_BACKLOG)) {
-                out.add(io.greenscale.policy.propose.QueueProposal.propose(learned.arrivalRate(), obs.value(Signal.COMPLETION_RATE),
-                        obs.value(Signal.QUEUE_BACKLOG), ready, learned.startingRemaining(now), learned.perReplicaRate(),
-                        cfg.queue().utilizationTarget(), cfg.queue().drainTarget(), learned.coldStart()));
+                out.add(io.greenscale.policy.propose.QueueProposal.propose(learned.arrivalRate(), learned.smoothedArrivalRate(),
+                        obs.value(Signal.COMPLETION_RATE), obs.value(Signal.QUEUE_BACKLOG), ready, learned.startingRemaining(now),
+                        learned.perReplicaRate(), headroom(), cfg.queue().drainTarget(), learned.coldStart()));
             }
             if (cfg.cpu().enabled() && obs.fresh(Signal.CPU)) {
                 out.add(io.greenscale.policy.propose.RatioProposal.propose("cpu", learned.cpu().value(), cfg.cpu().target(),
@@ -238,14 +244,33 @@ public final class GreenScalePolicy implements Policy {
                 out.add(io.greenscale.policy.propose.LatencyProposal.propose(obs.value(Signal.P95_LATENCY), cfg.latency().slo(),
                         cfg.latency().tolerance(), cfg.latency().maxStepFactor(), ready, current, latencySettled()));
             }
-            if (cfg.forecast().enabled() && cfg.queue().enabled() && obs.fresh(Signal.ARRIVAL_RATE) && !learned.arrivals().isEmpty()) {
+            if (cfg.forecast().enabled() && cfg.queue().enabled() && obs.fresh(Signal.ARRIVAL_RATE) && learned.arrivals().warmedUp()) {
                 out.add(io.greenscale.policy.propose.ForecastProposal.propose(learned.arrivals(), forecastHorizon(),
-                        learned.perReplicaRate(), cfg.queue().utilizationTarget()));
+                        learned.perReplicaRate(), headroom()));
             }
             if (cfg.gpu().enabled() && obs.fresh(Signal.GPU)) {
                 out.add(gpuProposal(out, ready));
             }
             return out;
+        }
+
+        /**
+         * Steady-state headroom: the configured utilisation target, or — when it is auto and an SLO is
+         * set — Erlang C over the replicas' slots, leaving twice the mean service time of the SLO for
+         * the service itself (at least a quarter of the SLO for the wait).
+         */
+        private Headroom headroom() {
+            if (!cfg.queue().autoUtilization()) {
+                return new Headroom.Utilization(cfg.queue().utilizationTarget());
+            }
+            if (!cfg.latency().enabled()) {
+                return new Headroom.Utilization(0.8);
+            }
+            double slo = cfg.latency().slo().toNanos() / 1e9;
+            double meanService = cfg.concurrencyPerReplica() / learned.perReplicaRate();
+            double maxWait = Math.max(slo - 2 * meanService, slo / 4);
+            return new Headroom.Latency(Duration.ofNanos(Math.round(maxWait * 1e9)), cfg.queue().missBudget(), 0.95,
+                    cfg.concurrencyPerReplica(), cfg.maxReplicas(), cfg.queue().sharedQueue());
         }
 
         /** A confirming GPU votes only when another signal already asks for more than the current count. */
@@ -266,17 +291,24 @@ public final class GreenScalePolicy implements Policy {
         }
 
         private Duration forecastHorizon() {
-            // The configured horizon follows the learned cold start unless set explicitly.
-            return cfg.forecast().horizon().equals(cfg.coldStart()) ? learned.coldStart() : cfg.forecast().horizon();
+            Duration configured = cfg.forecast().horizon();
+            return configured != null ? configured : learned.coldStart().plus(cfg.queue().drainTarget());
         }
 
-        /** Latency reflects added capacity only once its pods are ready and have served a latency window. */
+        /**
+         * Latency reflects the capacity only once new pods are ready and have served a latency window,
+         * and once no backlog has been drained for a window (its jobs finish late long after it is gone):
+         * it is the guard for shortfalls the queue does not show.
+         */
         private boolean latencySettled() {
             if (learned.starting() > 0) {
                 return false;
             }
+            Duration settle = cfg.latency().settle();
             Instant up = learned.lastScaleUp();
-            return up == null || !now.isBefore(up.plus(learned.coldStart()).plus(cfg.latency().settle()));
+            Instant backlog = learned.lastBacklogAt();
+            return (up == null || !now.isBefore(up.plus(learned.coldStart()).plus(settle)))
+                    && (backlog == null || !now.isBefore(backlog.plus(settle)));
         }
 
         private boolean configuredSignalMissing() {

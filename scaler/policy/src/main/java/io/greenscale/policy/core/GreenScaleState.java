@@ -20,11 +20,13 @@ import java.time.Instant;
  * @param lastCurrent      the replica count seen last tick, −1 before the first
  * @param lastDesired      what the last decision asked for, −1 before the first
  * @param lastDecisionAt   when the last decision was taken, or null
- * @param recommendations  recommendations (after the deadband) for the stabilisation windows
+ * @param recommendations  recommendations (after the deadband) for the scale-up stabilisation window
+ * @param sustainedRecommendations their sustained parts (no backlog-drain surge), for the scale-down window
  * @param scaleEvents      signed observed replica changes, for step limits
  * @param lastScaleEvent   when the last observed scale event (either direction) happened, or null
  * @param lastScaleUp      when the last observed scale-up happened, or null
  * @param idleSince        since when backlog, in-flight work and arrivals have all been zero, or null
+ * @param lastBacklogAt    when a backlog (more than a second of work for the ready replicas) was last seen, or null
  */
 public record GreenScaleState(
         Ewma cpu,
@@ -37,14 +39,16 @@ public record GreenScaleState(
         Instant lastDecisionAt,
         Launches launches,
         TimedValues recommendations,
+        TimedValues sustainedRecommendations,
         TimedValues scaleEvents,
         Instant lastScaleEvent,
         Instant lastScaleUp,
         StepStreak streak,
-        Instant idleSince) implements PolicyState {
+        Instant idleSince,
+        Instant lastBacklogAt) implements PolicyState {
 
     public static final GreenScaleState INITIAL = new GreenScaleState(Ewma.EMPTY, Holt.EMPTY, Ewma.EMPTY, Double.NaN, -1, -1, -1,
-            null, Launches.NONE, TimedValues.EMPTY, TimedValues.EMPTY, null, null, StepStreak.NONE, null);
+            null, Launches.NONE, TimedValues.EMPTY, TimedValues.EMPTY, TimedValues.EMPTY, null, null, StepStreak.NONE, null, null);
 
     /** Pods asked for and not ready yet. */
     public int pendingLaunches() {

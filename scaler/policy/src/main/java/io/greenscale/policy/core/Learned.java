@@ -30,6 +30,7 @@ record Learned(
         Instant lastScaleUp,
         StepStreak streak,
         Instant idleSince,
+        Instant lastBacklogAt,
         boolean workPresent,
         double rawArrivals) {
 
@@ -77,7 +78,7 @@ record Learned(
         Holt arrivals = state.arrivals();
         if (obs.fresh(Signal.ARRIVAL_RATE)) {
             arrivals = arrivals.update(obs.value(Signal.ARRIVAL_RATE), obs.observedAt(Signal.ARRIVAL_RATE),
-                    cfg.forecast().alpha(), cfg.forecast().beta());
+                    cfg.forecast().alpha(), cfg.forecast().beta(), cfg.forecast().shiftThreshold());
         }
         Ewma rate = learnRate(cfg, obs, state.rate());
         double seed = cfg.queue().perReplicaRate();
@@ -90,9 +91,12 @@ record Learned(
         boolean idle = backlog == 0 && inFlight == 0 && rawArrivals < 1e-9;
         boolean work = backlog > 0 || inFlight > 0 || rawArrivals > 1e-9;
         Instant idleSince = idle ? (state.idleSince() == null ? now : state.idleSince()) : null;
+        // A backlog is more than a second of work for the ready replicas; brief Poisson queues are not.
+        boolean backlogged = backlog > Math.max(1, ready) * perReplicaRate;
+        Instant lastBacklogAt = backlogged ? now : state.lastBacklogAt();
 
         return new Learned(ready, starting, cpu, arrivals, rate, perReplicaRate, coldStart, coldStartNow, launches,
-                events, lastEvent, lastUp, streak, idleSince, work, rawArrivals);
+                events, lastEvent, lastUp, streak, idleSince, lastBacklogAt, work, rawArrivals);
     }
 
     /**
@@ -121,6 +125,11 @@ record Learned(
         return rawArrivals;
     }
 
+    /** The arrival level for steady-state sizing: smoothed (steps still jump through, see {@link Holt}), NaN when unknown. */
+    double smoothedArrivalRate() {
+        return Double.isNaN(rawArrivals) || !arrivals.warmedUp() ? Double.NaN : Math.max(0, arrivals.level());
+    }
+
     double learnedRate() {
         return rate.isEmpty() ? Double.NaN : rate.value();
     }
@@ -133,9 +142,11 @@ record Learned(
         return idleSince != null && !now.isBefore(idleSince.plus(cfg.scaleToZero().idleAfter()));
     }
 
-    GreenScaleState nextState(GreenScaleState previous, int recommendation, int current, int desired, Instant now, Duration memory) {
+    GreenScaleState nextState(GreenScaleState previous, int recommendation, int sustained, int current, int desired,
+                              Instant now, Duration memory) {
         return new GreenScaleState(cpu, arrivals, rate, learnedColdStart, ready, current, desired, now, launches,
-                previous.recommendations().append(now, recommendation, memory), scaleEvents, lastScaleEvent, lastScaleUp,
-                streak, idleSince);
+                previous.recommendations().append(now, recommendation, memory),
+                previous.sustainedRecommendations().append(now, sustained, memory), scaleEvents, lastScaleEvent, lastScaleUp,
+                streak, idleSince, lastBacklogAt);
     }
 }

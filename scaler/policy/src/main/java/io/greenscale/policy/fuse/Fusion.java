@@ -14,29 +14,32 @@ public final class Fusion {
     private Fusion() {}
 
     /**
-     * @param replicas the fused recommendation (the current count when nothing voted)
-     * @param winner   the source of the winning proposal, null when nothing voted
+     * @param replicas  the fused recommendation (the current count when nothing voted)
+     * @param sustained the same fusion over the proposals' sustained parts (no transient drain surge)
+     * @param winner    the source of the winning proposal, null when nothing voted
      */
-    public record Result(int replicas, String winner, boolean anyVote) {}
+    public record Result(int replicas, int sustained, String winner, boolean anyVote) {}
 
     public static Result fuse(List<Proposal> proposals, int current) {
         Proposal best = null;
+        int sustained = 0;
         boolean fullVote = false;
         for (Proposal p : proposals) {
             if (p.vote() == Vote.NONE) {
                 continue;
             }
             fullVote |= p.vote() == Vote.FULL;
+            sustained = Math.max(sustained, p.sustained());
             if (best == null || p.replicas() > best.replicas()) {
                 best = p;
             }
         }
         if (best == null) {
-            return new Result(current, null, false);
+            return new Result(current, current, null, false);
         }
         if (!fullVote && best.replicas() < current) {
-            return new Result(current, best.source(), true);
+            return new Result(current, current, best.source(), true);
         }
-        return new Result(best.replicas(), best.source(), true);
+        return new Result(best.replicas(), fullVote ? sustained : Math.max(sustained, current), best.source(), true);
     }
 }

@@ -23,7 +23,7 @@ public final class Bounds {
                                boolean scaleToZeroEnabled, boolean idleLongEnough, boolean workPresent) {
         if (scaleToZeroEnabled && !workPresent && (idleLongEnough || current == 0)) {
             // At zero with no work seen, stay there (also after a restart that forgot how long it was idle).
-            return new Result(0, current == 0 ? Rule.NONE : Rule.SCALE_TO_ZERO);
+            return new Result(0, current == 0 && desired == 0 ? Rule.NONE : Rule.SCALE_TO_ZERO);
         }
         int result = desired;
         Rule rule = Rule.NONE;

@@ -17,14 +17,26 @@ public final class Stabilizer {
      */
     public static int apply(int current, int recommended, TimedValues history, Duration upWindow,
                             Duration downWindow, Instant now) {
+        return apply(current, recommended, history, history, upWindow, downWindow, now);
+    }
+
+    /**
+     * With separate histories: what scaling up must see sustained ({@code upHistory}) and what
+     * scaling down must wait out ({@code downHistory}, e.g. the sustained part of each
+     * recommendation, so a finished backlog drain does not hold its surge for a whole window).
+     */
+    public static int apply(int current, int recommended, TimedValues upHistory, TimedValues downHistory,
+                            Duration upWindow, Duration downWindow, Instant now) {
         int up = recommended;
         int down = recommended;
-        for (int i = 0; i < history.size(); i++) {
-            if (history.inside(i, now, upWindow)) {
-                up = Math.min(up, history.value(i));
+        for (int i = 0; i < upHistory.size(); i++) {
+            if (upHistory.inside(i, now, upWindow)) {
+                up = Math.min(up, upHistory.value(i));
             }
-            if (history.inside(i, now, downWindow)) {
-                down = Math.max(down, history.value(i));
+        }
+        for (int i = 0; i < downHistory.size(); i++) {
+            if (downHistory.inside(i, now, downWindow)) {
+                down = Math.max(down, downHistory.value(i));
             }
         }
         int result = current;

@@ -8,7 +8,8 @@ import java.time.Duration;
  * over it, it asks for {@code ceil(ready × min(p95 / slo, maxStepFactor))}. A latency window
  * still remembers the overload for a while after new pods become ready, so it only votes once
  * the last scale-up's pods have had {@code settle} to show in it — otherwise every tick of a
- * lagging window would add pods again.
+ * lagging window would add pods again. Its vote is transient: the scale-down window does not
+ * remember it, so a lagging reading cannot hold capacity for a whole window.
  */
 public final class LatencyProposal {
     private LatencyProposal() {}
@@ -29,7 +30,7 @@ public final class LatencyProposal {
         }
         double factor = Math.min(ratio, maxStepFactor);
         int replicas = Math.max(current, Proposal.ceilReplicas(Math.max(ready, 1) * factor));
-        return new Proposal("latency", replicas, Vote.ADD_ONLY,
+        return new Proposal("latency", replicas, 0, Vote.ADD_ONLY,
                 measured + ": ceil(" + ready + " ready × " + Proposal.fmt(factor) + ") = " + replicas);
     }
 }

@@ -6,19 +6,29 @@ import java.util.Objects;
 /**
  * One signal's recommendation: how many replicas it asks for, how it may vote in fusion, and a
  * short account of the arithmetic for the decision log.
+ *
+ * @param sustained the part of {@code replicas} the load needs for as long as it lasts; a backlog
+ *                  drain asks for more than that, but only until the backlog is gone, so the
+ *                  scale-down stabilisation window remembers the sustained part only
  */
-public record Proposal(String source, int replicas, Vote vote, String detail) {
+public record Proposal(String source, int replicas, int sustained, Vote vote, String detail) {
 
     public Proposal {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(vote, "vote");
-        if (replicas < 0) {
-            throw new IllegalArgumentException("a proposal is >= 0 replicas, got " + replicas);
+        if (replicas < 0 || sustained < 0 || sustained > replicas) {
+            throw new IllegalArgumentException("a proposal is >= 0 replicas with 0 <= sustained <= replicas, got "
+                    + replicas + " / " + sustained);
         }
     }
 
+    /** A proposal whose whole count is sustained. */
+    public Proposal(String source, int replicas, Vote vote, String detail) {
+        this(source, replicas, replicas, vote, detail);
+    }
+
     public Proposal withVote(Vote newVote, String newDetail) {
-        return new Proposal(source, replicas, newVote, newDetail);
+        return new Proposal(source, replicas, sustained, newVote, newDetail);
     }
 
     /** ceil that tolerates float noise: 2.0000000001 → 2, not 3. Replica arithmetic is in doubles. */

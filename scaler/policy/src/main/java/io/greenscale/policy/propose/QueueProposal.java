@@ -11,7 +11,8 @@ import java.util.List;
  *
  * <p>Two requirements, the larger wins:
  * <ul>
- *   <li><b>steady state</b>: {@code ceil(arrivals / (perReplicaRate × utilizationTarget))};</li>
+ *   <li><b>steady state</b>: the replicas the (smoothed) arrival rate needs with {@link Headroom}: a
+ *       utilisation target, or the fewest that keep waits short by queueing theory;</li>
  *   <li><b>drain</b>: all work that exists now or arrives within {@code H = coldStart + drainTarget}
  *       ({@code arrivals × H + backlog}) is served by then. Ready pods serve at full speed for
  *       {@code H}; a starting pod from when it becomes ready; a pod added now from {@code coldStart}
@@ -26,6 +27,7 @@ public final class QueueProposal {
 
     /**
      * @param arrivalsPerSecond     arrival rate; NaN when unknown (then the completion rate stands in)
+     * @param steadyArrivalsPerSecond the smoothed arrival rate for the steady-state term; NaN = use the measured one
      * @param completionsPerSecond  completion rate; NaN when unknown
      * @param backlog               jobs waiting
      * @param ready                 ready replicas
@@ -33,9 +35,9 @@ public final class QueueProposal {
      * @param perReplicaRate        jobs per second one busy replica completes
      * @param coldStart             time from asking for a pod to its being ready
      */
-    public static Proposal propose(double arrivalsPerSecond, double completionsPerSecond, double backlog, int ready,
-                                   List<Duration> startingRemaining, double perReplicaRate, double utilizationTarget,
-                                   Duration drainTarget, Duration coldStart) {
+    public static Proposal propose(double arrivalsPerSecond, double steadyArrivalsPerSecond, double completionsPerSecond,
+                                   double backlog, int ready, List<Duration> startingRemaining, double perReplicaRate,
+                                   Headroom headroom, Duration drainTarget, Duration coldStart) {
         Vote vote = Vote.FULL;
         String arrivalNote;
         double lambda;
@@ -74,15 +76,17 @@ public final class QueueProposal {
                 drain += Proposal.ceilReplicas((work - served) / (mu * t));
             }
         }
-        int steady = Proposal.ceilReplicas(lambda / (mu * utilizationTarget));
+        double steadyLambda = Double.isNaN(steadyArrivalsPerSecond) || vote == Vote.ADD_ONLY || Double.isNaN(arrivalsPerSecond)
+                ? lambda : steadyArrivalsPerSecond;
+        int steady = headroom.replicas(steadyLambda, mu);
         int replicas = Math.max(drain, steady);
         if (replicas == 0 && (lambda > 0 || backlog > 0)) {
             replicas = 1;
         }
         String detail = arrivalNote + ", backlog " + Proposal.fmt(backlog) + ", " + Proposal.fmt(mu) + "/s per replica: steady "
-                + steady + ", drain within " + Proposal.fmt(h) + "s " + drain
+                + steady + " (" + Proposal.fmt(steadyLambda) + "/s " + headroom.describe() + "), drain within " + Proposal.fmt(h) + "s " + drain
                 + (startingRemaining.isEmpty() ? "" : " (counting " + startingRemaining.size() + " starting)") + " → " + replicas;
-        return new Proposal("queue", replicas, vote, detail);
+        return new Proposal("queue", replicas, Math.min(replicas, Math.max(steady, replicas == 0 ? 0 : 1)), vote, detail);
     }
 
     private static double seconds(Duration d) {

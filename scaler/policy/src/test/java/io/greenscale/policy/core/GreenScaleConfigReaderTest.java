@@ -57,7 +57,7 @@ class GreenScaleConfigReaderTest {
         assertThat(c.latency().enabled()).isFalse();
         assertThat(c.scaleUp().policies()).containsExactly(StepPolicy.percent(100, Duration.ofSeconds(15)), StepPolicy.pods(4, Duration.ofSeconds(15)));
         assertThat(c.scaleDown().select()).isEqualTo(SelectPolicy.MAX);
-        assertThat(c.forecast().horizon()).isEqualTo(c.coldStart());
+        assertThat(c.forecast().horizon()).as("follows the learned cold start").isNull();
     }
 
     @Test
@@ -74,7 +74,7 @@ class GreenScaleConfigReaderTest {
         String text = Files.readString(example);
         for (String key : new String[] {"tick", "minReplicas", "maxReplicas", "staleAfter", "coldStart", "concurrencyPerReplica",
                 "tolerance", "drainTarget", "perReplicaRate", "utilizationTarget", "alphaUp", "alphaDown", "role", "slo",
-                "maxStepFactor", "settle", "horizon", "stabilizationWindow", "cooldown", "select", "policies",
+                "maxStepFactor", "settle", "stabilizationWindow", "cooldown", "select", "policies",
                 "maxConsecutiveSteps", "backlogDrainTime", "p95Factor", "idleAfter", "minFactor", "maxFactor"}) {
             assertThat(text).as("policy.yaml documents %s", key).contains(key + ":");
         }

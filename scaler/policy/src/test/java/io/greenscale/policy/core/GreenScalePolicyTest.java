@@ -90,7 +90,9 @@ class GreenScalePolicyTest {
     @Test
     void scale_down_waits_for_the_stabilization_window_then_steps_down() {
         Timeline t = load(queueTarget("scaleDown: {stabilizationWindow: 120s, cooldown: 0s, policies: [{type: percent, value: 50, period: 60s}]}", 20), 16, 0);
-        t.at(0);
+        for (int s = -30; s <= 0; s += 5) {
+            t.at(s); // a steady history, so the arrival level reads the change as a step
+        }
         load(t, 4, 0); // wants 5
         for (int s = 5; s < 120; s += 5) {
             Decision d = t.at(s);

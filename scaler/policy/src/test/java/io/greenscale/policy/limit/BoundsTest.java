@@ -19,6 +19,7 @@ class BoundsTest {
             idle long enough scales to zero even if limits said 0  | 1 |  0 | 1 | 10 | 0 | true  | true  | false | 0  | SCALE_TO_ZERO
             idle but not long enough keeps min                     | 3 |  0 | 1 | 10 | 0 | true  | false | false | 1  | MIN_REPLICAS
             at zero with no work stays at zero                     | 0 |  0 | 2 | 10 | 0 | true  | false | false | 0  | NONE
+            at zero with no work stays there whatever was asked    | 0 |  3 | 2 | 10 | 0 | true  | false | false | 0  | SCALE_TO_ZERO
             work at zero activates to min                          | 0 |  0 | 2 | 10 | 0 | true  | false | true  | 2  | ACTIVATION
             work at zero activates to the recommendation if higher | 0 |  4 | 2 | 10 | 0 | true  | false | true  | 4  | NONE
             without scale to zero, zero is raised to min           | 0 |  0 | 1 | 10 | 0 | false | false | false | 1  | MIN_REPLICAS

@@ -32,13 +32,22 @@ class QueueProposalTest {
                 Arguments.of("surplus capacity proposes fewer replicas", 2.0, 2.0, 0.0, 10, List.of(), 60, 3, Vote.FULL));
     }
 
+    @org.junit.jupiter.api.Test
+    void the_steady_term_follows_the_smoothed_rate_while_the_drain_term_sees_the_measured_one() {
+        // measured 16/s (a noisy tick), smoothed 8/s: steady 10 at 80 %; drain sized on the measured rate
+        Proposal p = QueueProposal.propose(16, 8, 8, 0, 10, List.of(), 1.0, new Headroom.Utilization(0.8), DRAIN, Duration.ZERO);
+        assertThat(p.replicas()).as(p.detail()).isEqualTo(16);
+        Proposal calm = QueueProposal.propose(8.4, 8, 8, 0, 10, List.of(), 1.0, new Headroom.Utilization(0.8), DRAIN, Duration.ZERO);
+        assertThat(calm.replicas()).as(calm.detail()).isEqualTo(10);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void proposes(String name, double arrivals, double completions, double backlog, int ready, List<Double> startingSeconds,
                   int coldStartSeconds, int expected, Vote vote) {
         List<Duration> starting = startingSeconds.stream().map(s -> Duration.ofMillis((long) (s * 1000))).toList();
-        Proposal p = QueueProposal.propose(arrivals, completions, backlog, ready, starting, 1.0, 0.8, DRAIN,
-                Duration.ofSeconds(coldStartSeconds));
+        Proposal p = QueueProposal.propose(arrivals, Double.NaN, completions, backlog, ready, starting, 1.0,
+                new Headroom.Utilization(0.8), DRAIN, Duration.ofSeconds(coldStartSeconds));
         assertThat(p.replicas()).as(p.detail()).isEqualTo(expected);
         assertThat(p.vote()).isEqualTo(vote);
         assertThat(p.source()).isEqualTo("queue");
