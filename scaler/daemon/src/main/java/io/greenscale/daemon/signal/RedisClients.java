@@ -1,11 +1,14 @@
 package io.greenscale.daemon.signal;
 
 import io.greenscale.daemon.config.RedisConnection;
+import java.io.ByteArrayInputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.SslOptions;
+import redis.clients.jedis.SslVerifyMode;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -25,16 +28,15 @@ public final class RedisClients implements AutoCloseable {
                 .connectionTimeoutMillis(timeoutMillis)
                 .socketTimeoutMillis(timeoutMillis)
                 .database(c.database())
-                .clientName("greenscale-scaler")
-                .ssl(c.tls());
+                .clientName("greenscale-scaler");
         if (c.username() != null) {
             config.user(c.username());
         }
         if (c.password() != null) {
             config.password(c.password());
         }
-        if (c.tls() && c.caFile() != null) {
-            config.sslSocketFactory(Tls.trusting(c.caFile()).getSocketFactory());
+        if (c.tls()) {
+            config.sslOptions(sslOptions(c));
         }
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
         pool.setMaxTotal(c.poolSize());
@@ -47,6 +49,20 @@ public final class RedisClients implements AutoCloseable {
         pool.setTestOnBorrow(true);
         pool.setTestWhileIdle(false);
         return RedisClient.builder().hostAndPort(c.host(), c.port()).clientConfig(config.build()).poolConfig(pool).build();
+    }
+
+    /** The server's certificate must chain to the CA file (or the JDK's trust store) and name the host. */
+    private static SslOptions sslOptions(RedisConnection c) {
+        if (c.caFile() == null) {
+            return SslOptions.builder().sslVerifyMode(SslVerifyMode.FULL).build();
+        }
+        char[] password = "greenscale".toCharArray();
+        byte[] store = Tls.pkcs12(c.caFile(), password);
+        return SslOptions.builder()
+                .truststore(() -> new ByteArrayInputStream(store), password)
+                .trustStoreType("PKCS12")
+                .sslVerifyMode(SslVerifyMode.FULL)
+                .build();
     }
 
     @Override

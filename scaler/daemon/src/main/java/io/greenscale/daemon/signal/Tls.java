@@ -12,13 +12,14 @@ import java.security.cert.CertificateFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** An SSL context that trusts the CA certificates of one PEM file (a mounted Secret's ca.crt). */
+/** Trust in the CA certificates of one PEM file (a mounted Secret's ca.crt). */
 final class Tls {
     private Tls() {}
 
-    static SSLContext trusting(Path caPem) {
+    /** A key store holding the file's certificates as trusted entries. */
+    static KeyStore trustStore(Path caPem) {
         try (InputStream in = Files.newInputStream(caPem)) {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             int i = 0;
             for (Certificate cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
@@ -27,13 +28,35 @@ final class Tls {
             if (i == 0) {
                 throw new IllegalArgumentException(caPem + " holds no PEM certificate");
             }
+            return store;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read CA file " + caPem, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot use CA file " + caPem + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The trust store as PKCS12 bytes under {@code password}, for clients that load trust from a stream. */
+    static byte[] pkcs12(Path caPem, char[] password) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            trustStore(caPem).store(out, password);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot use CA file " + caPem + ": " + e.getMessage(), e);
+        }
+    }
+
+    static SSLContext trusting(Path caPem) {
+        try {
+            KeyStore store = trustStore(caPem);
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(store);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, tmf.getTrustManagers(), null);
             return context;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read CA file " + caPem, e);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot use CA file " + caPem + ": " + e.getMessage(), e);
         }
