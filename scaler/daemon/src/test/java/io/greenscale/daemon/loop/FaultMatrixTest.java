@@ -237,7 +237,7 @@ class FaultMatrixTest {
                 kubernetes: {requestTimeout: 1s}
                 redis: {url: "redis://127.0.0.1:%d", timeout: 300ms}
                 prometheus: {url: "http://127.0.0.1:%d", timeout: 500ms}
-                leaderElection: {enabled: %s, namespace: shop, leaseName: scaler, leaseDuration: 2s, renewDeadline: 1500ms, retryPeriod: 1s}
+                leaderElection: {enabled: %s, namespace: shop, leaseName: scaler, leaseDuration: 4s, renewDeadline: 3s, retryPeriod: 1s}
                 targets:
                   - namespace: shop
                     scaleTargetRef: {name: worker}
