@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /** The analysis commands: compare, simulate, report, calibrate, experiment. */
 @Command(name = "greenscale", mixinStandardHelpOptions = true,
-        description = "GreenScale analysis commands.", subcommands = {CompareCommand.class, SimulateCommand.class})
+        description = "GreenScale analysis commands.", subcommands = {CompareCommand.class, SimulateCommand.class, ReportCommand.class})
 public final class AnalysisMain {
 
     public static void main(String[] args) {
