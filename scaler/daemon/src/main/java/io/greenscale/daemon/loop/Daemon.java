@@ -48,6 +48,7 @@ public final class Daemon implements AutoCloseable {
     private final RedisClients redis;
     private final DecisionLog log;
     private final ScalerMetrics metrics;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Daemon(ScalerConfig config, ControlLoop loop, Leadership leadership, HttpEndpoints http, RedisClients redis,
                    DecisionLog log, ScalerMetrics metrics) {
@@ -136,9 +137,12 @@ public final class Daemon implements AutoCloseable {
         return http == null ? -1 : http.port();
     }
 
-    /** Graceful shutdown: finish the tick in progress, release the Lease, stop serving, flush the log. */
+    /** Graceful shutdown: finish the tick in progress, release the Lease, stop serving, flush the log. Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         LOG.info("shutting down: finishing the tick in progress (up to {})", io.greenscale.policy.config.Durations.format(config.shutdownGrace()));
         if (!loop.stop(config.shutdownGrace())) {
             LOG.warn("the tick in progress did not finish within {}; exiting anyway", config.shutdownGrace());

@@ -68,6 +68,8 @@ final class TargetRunner {
     /** One tick; every failure is typed, counted and logged here, so the loop only sees a return. */
     void run(Tick tick, boolean leader) {
         Instant now = tick.now();
+        // Due again one sync period from now; the slack keeps a target whose period equals the loop's
+        // tick from slipping a whole tick when the scheduler wakes a few milliseconds early.
         nextDue = now.plus(config.policy().syncPeriod()).minus(Duration.ofMillis(50));
         Observation seen;
         try {
