@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Pod CPU usage from {@code metrics.k8s.io/v1beta1} (metrics-server), through the official
- * client's generic custom-object API. A pod whose sample is missing is left out, as the HPA does.
+ * client's generic custom-object API, for a whole namespace at once. A pod whose sample is
+ * missing is left out, as the HPA does.
  */
 public final class KubePodMetrics implements UsageLister {
     private final KubeApi api;
@@ -25,9 +26,9 @@ public final class KubePodMetrics implements UsageLister {
     }
 
     @Override
-    public Map<String, PodUsage> list(String namespace, String selector) throws SourceException {
-        Object body = api.call(ApiCalls.LIST_POD_METRICS, namespace + " pod metrics " + selector,
-                () -> api.custom().listNamespacedCustomObject("metrics.k8s.io", "v1beta1", namespace, "pods").labelSelector(selector).execute());
+    public Map<String, PodUsage> list(String namespace) throws SourceException {
+        Object body = api.call(ApiCalls.LIST_POD_METRICS, namespace + " pod metrics",
+                () -> api.custom().listNamespacedCustomObject("metrics.k8s.io", "v1beta1", namespace, "pods").execute());
         return parse(body);
     }
 

@@ -50,7 +50,7 @@ public final class SignalGatherer {
         Tick.Pending<List<V1Pod>> podList = selector == null ? null
                 : tick.fork(Source.KUBERNETES, deadlines.kubernetes(), "list pods of " + target.id(), () -> pods.list(ns, selector));
         Tick.Pending<Map<String, PodUsage>> usageList = !wantsUsage || selector == null ? null
-                : tick.fork(Source.METRICS_API, deadlines.kubernetes(), "pod metrics of " + target.id(), () -> usage.list(ns, selector));
+                : tick.forkShared("pod metrics " + ns, Source.METRICS_API, deadlines.kubernetes(), "pod metrics of " + ns, () -> usage.list(ns));
         Tick.Pending<QueueSample> queueRead = wantsQueue ? tick.fork(Source.REDIS, deadlines.redis(), "queue of " + target.id(), queue::read) : null;
         PromGathering.Started prom = prometheus.startWithoutPods(tick);
 

@@ -2,9 +2,12 @@ package io.greenscale.daemon.signal;
 
 import java.util.Map;
 
-/** metrics.k8s.io usage of the pods of a namespace that match a label selector, by pod name. */
+/**
+ * metrics.k8s.io usage of every pod of a namespace, by pod name. One list per namespace per tick
+ * serves every target there; each picks its own pods by name.
+ */
 @FunctionalInterface
 public interface UsageLister {
 
-    Map<String, PodUsage> list(String namespace, String selector) throws SourceException;
+    Map<String, PodUsage> list(String namespace) throws SourceException;
 }

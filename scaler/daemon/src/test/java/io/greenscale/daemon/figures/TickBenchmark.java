@@ -23,10 +23,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One tick of the control loop over N targets, in process: per target a scale read, a pod list, a
- * pod-metrics list (stand-in API server, reached through the official client), a queue read
- * (real Redis), the policy, and the decision log; one batched p95 query (stand-in Prometheus) and
- * one workload and HPA list per namespace; the decision log goes to a file. Read p50 of the
+ * One tick of the control loop over N targets, in process: per target a scale read and a pod list
+ * (stand-in API server, reached through the official client), a queue read (real Redis), the
+ * policy, and the decision log; per namespace one workload, HPA and pod-metrics list; one batched
+ * p95 query (stand-in Prometheus); the decision log goes to a file. Read p50 of the
  * sample distribution.
  *
  * <p>{@code ./greenscale bench scaler/daemon TickBenchmark} (needs redis-server)

@@ -87,7 +87,7 @@ class PrometheusSignalsTest {
         List<Signals> out = new ArrayList<>();
         for (TargetConfig t : targets) {
             PodLister podsOf = (ns, selector) -> List.of(pod(t.ref().name() + "-a"), pod(t.ref().name() + "-b"));
-            SignalGatherer g = new SignalGatherer(t, null, podsOf, (ns, s) -> Map.of(), api,
+            SignalGatherer g = new SignalGatherer(t, null, podsOf, ns -> Map.of(), api,
                     Deadlines.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2)));
             out.add(g.gather(tick, 2, 2, "app=" + t.ref().name(), QueueRates.first()).signals());
         }
