@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "GreenScale scaler commands.",
-        subcommands = {PolicyCommand.class, HpaCommand.class})
+        subcommands = {PolicyCommand.class, HpaCommand.class, ScalerCommand.class})
 public final class ScalerMain {
 
     public static void main(String[] args) {
