@@ -1,0 +1,252 @@
+package io.greenscale.app.queue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.greenscale.app.admit.ComputeGate;
+import io.greenscale.app.admit.Lifecycle;
+import io.greenscale.app.metrics.AppMetrics;
+import io.greenscale.app.work.WorkResult;
+import io.greenscale.app.work.WorkRunner;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.args.ListDirection;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * The reliable queue worker (docs/queue-protocol.md). {@code consumers} threads each take a job with
+ * BLMOVE into this worker's processing list, compute it on the {@link ComputeGate}, then acknowledge
+ * in one MULTI/EXEC (result with TTL, completion count, removal from the processing list, done
+ * notice). A crash at any point leaves the job in the processing list, from where a live worker
+ * reclaims it: at-least-once, never lost.
+ */
+public final class QueueWorker implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(QueueWorker.class);
+    private static final double TAKE_TIMEOUT_SECONDS = 1.0;
+
+    /** Everything a worker needs; {@code consumers} is how many jobs it holds at once. */
+    public record Config(QueueKeys keys, String workerId, int consumers, Duration heartbeat, Duration resultTtl) {
+    }
+
+    private final UnifiedJedis redis;
+    private final Config config;
+    private final JobParser parser;
+    private final ComputeGate gate;
+    private final WorkRunner runner;
+    private final Lifecycle lifecycle;
+    private final AppMetrics metrics;
+    private final InstantSource clock;
+    private final Liveness liveness;
+    private final ResultWriter results;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("queue-liveness").daemon(true).unstarted(r));
+    private final List<Thread> consumers = new ArrayList<>();
+    private final AtomicInteger inHand = new AtomicInteger();
+    private volatile boolean taking = true;
+
+    public QueueWorker(UnifiedJedis redis, Config config, ObjectMapper json, JobParser parser, ComputeGate gate,
+                       WorkRunner runner, Lifecycle lifecycle, AppMetrics metrics) {
+        this.redis = redis;
+        this.config = config;
+        this.parser = parser;
+        this.gate = gate;
+        this.runner = runner;
+        this.lifecycle = lifecycle;
+        this.metrics = metrics;
+        this.clock = lifecycle.clock();
+        this.liveness = new Liveness(redis, config.keys(), config.workerId(), config.heartbeat(), clock);
+        this.results = new ResultWriter(json, config.workerId(), runner.engine().kind().label(), runner.engine().device());
+    }
+
+    /** Registers, takes back what an earlier life of this worker id left in its processing list, starts consuming. */
+    public void start() {
+        liveness.beat();
+        int own = liveness.moveBack(config.workerId());
+        if (own > 0) {
+            log.info("moved {} job(s) left by an earlier run of worker {} back to the queue", own, config.workerId());
+            metrics.jobs(AppMetrics.Outcome.RECLAIMED, own);
+        }
+        long periodMs = config.heartbeat().toMillis();
+        scheduler.scheduleWithFixedDelay(this::tick, periodMs, periodMs, TimeUnit.MILLISECONDS);
+        for (int i = 0; i < config.consumers(); i++) {
+            consumers.add(Thread.ofVirtual().name("queue-consumer-" + i).start(this::consume));
+        }
+        log.info("worker {} consuming {} with {} consumer(s), heartbeat {} ms", config.workerId(), config.keys().pending(),
+                config.consumers(), periodMs);
+    }
+
+    private void tick() {
+        try {
+            liveness.beat();
+            for (Liveness.Reclaimed r : liveness.reclaimDead()) {
+                log.info("worker {} has no heartbeat: moved its {} job(s) back to the queue", r.worker(), r.jobs());
+                metrics.jobs(AppMetrics.Outcome.RECLAIMED, r.jobs());
+            }
+        } catch (JedisException e) {
+            log.warn("heartbeat failed, retrying next period: {}", e.getMessage());
+        }
+    }
+
+    private void consume() {
+        while (taking) {
+            if (!lifecycle.ready()) {
+                pause(Duration.ofMillis(100));
+                continue;
+            }
+            String raw;
+            try {
+                raw = redis.blmove(config.keys().pending(), config.keys().processing(config.workerId()),
+                        ListDirection.RIGHT, ListDirection.LEFT, TAKE_TIMEOUT_SECONDS);
+            } catch (JedisException e) {
+                log.warn("taking a job failed, retrying in 1 s: {}", e.getMessage());
+                pause(Duration.ofSeconds(1));
+                continue;
+            }
+            if (raw != null) {
+                inHand.incrementAndGet();
+                try {
+                    handle(raw);
+                } finally {
+                    inHand.decrementAndGet();
+                }
+            }
+        }
+    }
+
+    private void handle(String raw) {
+        long startedAt = clock.millis();
+        Job job;
+        try {
+            job = parser.parse(raw);
+        } catch (MalformedJob e) {
+            deadLetter(raw, e.getMessage(), AppMetrics.Outcome.DEAD_LETTERED);
+            return;
+        }
+        ComputeGate.Timed<WorkResult> r;
+        try {
+            r = gate.await(() -> runner.run(job.work()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return; // still in the processing list: given back at close, or reclaimed
+        } catch (RuntimeException e) {
+            deadLetter(raw, "compute failed: " + e.getMessage(), AppMetrics.Outcome.FAILED);
+            return;
+        }
+        long completedAt = clock.millis();
+        String result = results.write(job, r.value(), r.computeNanos(), startedAt, completedAt);
+        if (acknowledge(job, result)) {
+            Optional<Double> latency = job.enqueuedAtMs().isPresent()
+                    ? Optional.of((completedAt - job.enqueuedAtMs().getAsLong()) / 1000.0) : Optional.empty();
+            metrics.jobCompleted((completedAt - startedAt) / 1000.0, latency);
+        }
+    }
+
+    /** The result, the count, the removal and the notice, all or nothing; retried while Redis is unreachable. */
+    private boolean acknowledge(Job job, String result) {
+        QueueKeys k = config.keys();
+        return retrying("acknowledging job " + job.id(), () -> {
+            try (AbstractTransaction t = redis.multi()) {
+                t.set(QueueKeys.result(job.id()), result, SetParams.setParams().px(config.resultTtl().toMillis()));
+                t.incr(k.completed());
+                t.lrem(k.processing(config.workerId()), 1, job.raw());
+                t.publish(k.done(), job.id());
+                t.exec();
+            }
+        });
+    }
+
+    private void deadLetter(String raw, String reason, AppMetrics.Outcome outcome) {
+        QueueKeys k = config.keys();
+        String entry = results.deadLetter(raw, reason, clock.millis());
+        boolean done = retrying("dead-lettering a job", () -> {
+            try (AbstractTransaction t = redis.multi()) {
+                t.lpush(k.dead(), entry);
+                t.incr(k.deadCount());
+                if (outcome == AppMetrics.Outcome.FAILED) {
+                    t.incr(k.failed());
+                }
+                t.lrem(k.processing(config.workerId()), 1, raw);
+                t.exec();
+            }
+        });
+        if (done) {
+            log.warn("job dead-lettered to {}: {}", k.dead(), reason);
+            metrics.jobs(outcome, 1);
+        }
+    }
+
+    /**
+     * Runs {@code action} until it succeeds, backing off while Redis fails; gives up only when the
+     * worker stops, leaving the job in the processing list for reclaiming.
+     */
+    private boolean retrying(String what, Runnable action) {
+        Duration backoff = Duration.ofMillis(100);
+        while (true) {
+            try {
+                action.run();
+                return true;
+            } catch (JedisException e) {
+                if (!taking && Thread.currentThread().isInterrupted()) {
+                    log.warn("{} abandoned at shutdown: {}", what, e.getMessage());
+                    return false;
+                }
+                log.warn("{} failed, retrying in {} ms: {}", what, backoff.toMillis(), e.getMessage());
+                pause(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d); // consumer back-off against Redis, not logic timing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Jobs taken and not yet acknowledged or dead-lettered. */
+    public int inHand() {
+        return inHand.get();
+    }
+
+    /** Stops taking jobs and waits up to {@code grace} for the ones in hand; true when all finished. */
+    public boolean drain(Duration grace) throws InterruptedException {
+        taking = false;
+        long deadlineNanos = System.nanoTime() + grace.toNanos();
+        for (Thread c : consumers) {
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0 || !c.join(Duration.ofNanos(left))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Gives back whatever is still in hand (so it is taken next, not after a heartbeat expiry), then unregisters. */
+    @Override
+    public void close() {
+        taking = false;
+        consumers.forEach(Thread::interrupt);
+        scheduler.shutdownNow();
+        try {
+            int left = liveness.moveBack(config.workerId());
+            if (left > 0) {
+                log.warn("gave {} unfinished job(s) back to the queue", left);
+            }
+            liveness.leave();
+        } catch (JedisException e) {
+            log.warn("could not unregister cleanly ({}); other workers will reclaim after the heartbeat expires", e.getMessage());
+        }
+    }
+}
