@@ -44,7 +44,7 @@ public final class TestApps {
 
     public static Running http(Engine engine, int slots, int maxWaiting, Lifecycle lifecycle) {
         Mlp model = Mlp.seeded(42, Mlp.DEFAULT_WIDTHS);
-        ComputeGate gate = new ComputeGate(slots, maxWaiting, 1.0, Pacer.parking(), System::nanoTime);
+        ComputeGate gate = new ComputeGate(slots, maxWaiting, 1.0, Duration.ZERO, Pacer.parking(), System::nanoTime);
         WorkRunner runner = new WorkRunner(engine, model);
         ObjectMapper writer = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         Javalin http = HttpApi.create(new HttpApi.Deps(true, MAX_BODY, new ObjectMapper(), writer, lifecycle, gate,

@@ -32,17 +32,20 @@ public final class ComputeGate implements AutoCloseable {
     private final AtomicInteger admitted = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
     private final double serviceTimeScale;
+    private final long minServiceNanos;
     private final Pacer pacer;
     private final LongSupplier nanoTime;
 
     /**
      * @param serviceTimeScale ≥ 1: each piece of work holds its slot this many times as long as it computed
+     * @param minServiceTime and at least this long (a device's fixed per-call latency)
      */
-    public ComputeGate(int slots, int maxWaiting, double serviceTimeScale, Pacer pacer, LongSupplier nanoTime) {
+    public ComputeGate(int slots, int maxWaiting, double serviceTimeScale, Duration minServiceTime, Pacer pacer, LongSupplier nanoTime) {
         this.slots = slots;
         this.maxWaiting = maxWaiting;
         this.places = new Semaphore(slots + maxWaiting, true);
         this.serviceTimeScale = serviceTimeScale;
+        this.minServiceNanos = minServiceTime.toNanos();
         this.pacer = pacer;
         this.nanoTime = nanoTime;
         AtomicInteger ids = new AtomicInteger();
@@ -81,10 +84,10 @@ public final class ComputeGate implements AutoCloseable {
             long t0 = nanoTime.getAsLong();
             T value = work.get();
             long computed = nanoTime.getAsLong() - t0;
-            if (serviceTimeScale > 1) {
-                long extra = (long) ((serviceTimeScale - 1) * computed);
-                pacer.hold(Duration.ofNanos(extra));
-                return new Timed<>(value, computed + extra);
+            long target = Math.max((long) (serviceTimeScale * computed), minServiceNanos);
+            if (target > computed) {
+                pacer.hold(Duration.ofNanos(target - computed));
+                return new Timed<>(value, target);
             }
             return new Timed<>(value, computed);
         } finally {

@@ -108,6 +108,9 @@ public final class QueueWorker implements AutoCloseable {
                 raw = redis.blmove(config.keys().pending(), config.keys().processing(config.workerId()),
                         ListDirection.RIGHT, ListDirection.LEFT, TAKE_TIMEOUT_SECONDS);
             } catch (JedisException e) {
+                if (!taking) {
+                    break; // closing interrupted the blocking take; close() gives back anything it moved
+                }
                 log.warn("taking a job failed, retrying in 1 s: {}", e.getMessage());
                 pause(Duration.ofSeconds(1));
                 continue;

@@ -20,7 +20,7 @@ class ComputeGateTest {
 
     @Test
     void serviceTimeScaleHoldsTheSlotForTheExtraTimeWithoutComputing() {
-        try (ComputeGate gate = new ComputeGate(1, 0, 3.0, held::add, fakeNanos::get)) {
+        try (ComputeGate gate = new ComputeGate(1, 0, 3.0, Duration.ZERO, held::add, fakeNanos::get)) {
             ComputeGate.Timed<String> t = gate.offer(() -> {
                 fakeNanos.addAndGet(40_000_000); // the work "computes" for 40 ms of the fake clock
                 return "done";
@@ -33,8 +33,20 @@ class ComputeGateTest {
     }
 
     @Test
+    void aMinimumServiceTimeHoldsShortWorkUpToIt() {
+        try (ComputeGate gate = new ComputeGate(1, 0, 2.0, Duration.ofMillis(50), held::add, fakeNanos::get)) {
+            ComputeGate.Timed<Long> quick = gate.offer(() -> fakeNanos.addAndGet(10_000_000));
+            ComputeGate.Timed<Long> slow = gate.offer(() -> fakeNanos.addAndGet(40_000_000));
+
+            assertThat(held).containsExactly(Duration.ofMillis(40), Duration.ofMillis(40));
+            assertThat(quick.computeNanos()).isEqualTo(50_000_000);
+            assertThat(slow.computeNanos()).isEqualTo(80_000_000);
+        }
+    }
+
+    @Test
     void withAScaleOfOneNothingIsHeld() {
-        try (ComputeGate gate = new ComputeGate(1, 0, 1.0, held::add, fakeNanos::get)) {
+        try (ComputeGate gate = new ComputeGate(1, 0, 1.0, Duration.ZERO, held::add, fakeNanos::get)) {
             gate.offer(() -> fakeNanos.addAndGet(1_000));
             assertThat(held).isEmpty();
         }
@@ -43,7 +55,7 @@ class ComputeGateTest {
     @Test
     void offersBeyondSlotsPlusWaitingAreRefusedAndAwaitingWorkWaitsItsTurn() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        try (ComputeGate gate = new ComputeGate(1, 1, 1.0, held::add, System::nanoTime)) {
+        try (ComputeGate gate = new ComputeGate(1, 1, 1.0, Duration.ZERO, held::add, System::nanoTime)) {
             CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> gate.offer(() -> await(release, 1)).value(), THREADS);
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> gate.running() == 1);
             CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> gate.offer(() -> 2).value(), THREADS);
@@ -70,7 +82,7 @@ class ComputeGateTest {
 
     @Test
     void aFailureInTheWorkReachesTheCallerAndFreesTheSlot() {
-        try (ComputeGate gate = new ComputeGate(1, 0, 1.0, held::add, System::nanoTime)) {
+        try (ComputeGate gate = new ComputeGate(1, 0, 1.0, Duration.ZERO, held::add, System::nanoTime)) {
             assertThatThrownBy(() -> gate.offer(() -> {
                 throw new IllegalStateException("engine broke");
             })).hasMessage("engine broke");
