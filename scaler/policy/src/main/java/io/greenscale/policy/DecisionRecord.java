@@ -1,5 +1,7 @@
 package io.greenscale.policy;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,6 +16,7 @@ import java.util.Objects;
  * @param mode             {@code active}, {@code dry-run}, {@code shadow}, {@code replay} or {@code simulated}
  * @param observedReplicas shadow mode: the replica count the live HPA chose; null otherwise
  * @param applied          whether the decision was written to the target
+ * @param proposals        each proposal's replica count by source ({@code queue}, {@code cpu}, …), from {@code why}
  */
 public record DecisionRecord(
         double tS,
@@ -27,6 +30,7 @@ public record DecisionRecord(
         String clampedBy,
         Integer observedReplicas,
         boolean applied,
+        Map<String, Integer> proposals,
         Explanation why) {
 
     public DecisionRecord {
@@ -36,11 +40,14 @@ public record DecisionRecord(
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(why, "why");
+        proposals = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(proposals));
     }
 
     public static DecisionRecord of(Decision d, double tS, java.time.Instant at, String target, String policy,
                                     String mode, Integer observedReplicas, boolean applied) {
+        Map<String, Integer> proposals = new LinkedHashMap<>();
+        d.why().proposals().forEach(p -> proposals.put(p.source(), p.replicas()));
         return new DecisionRecord(tS, at.toString(), target, policy, mode, d.current(), d.desired(),
-                d.reason().name(), d.why().clampedBy(), observedReplicas, applied, d.why());
+                d.reason().name(), d.why().clampedBy(), observedReplicas, applied, proposals, d.why());
     }
 }

@@ -3,6 +3,8 @@ package io.greenscale.policy;
 import io.greenscale.policy.config.ConfigNode;
 import io.greenscale.policy.config.ConfigProblems;
 import io.greenscale.policy.config.ConfigException;
+import io.greenscale.policy.core.GreenScaleConfigReader;
+import io.greenscale.policy.core.GreenScalePolicy;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +19,7 @@ public final class Policies {
     public static Policy fromConfig(ConfigNode node) {
         String type = node.string("type", "greenscale");
         return switch (type) {
+            case "greenscale" -> new GreenScalePolicy(GreenScaleConfigReader.read(node), node.string("name", "greenscale"));
             default -> {
                 node.problems().add(node.keyPath("type"), type, "must be one of " + String.join(", ", types()));
                 yield null;

@@ -8,10 +8,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "GreenScale scaler commands.",
-        subcommands = {})
+        subcommands = {PolicyCommand.class})
 public final class ScalerMain {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ScalerMain()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with every subcommand, for main and for tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new ScalerMain());
     }
 }
