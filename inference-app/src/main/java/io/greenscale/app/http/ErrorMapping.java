@@ -34,7 +34,11 @@ final class ErrorMapping {
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             int status = e.getStatus();
-            String detail = status == 405 ? ctx.method() + " is not allowed on " + ctx.path() : e.getMessage();
+            String detail = switch (status) {
+                case 405 -> ctx.method() + " is not allowed on " + ctx.path();
+                case 413 -> "the body is larger than the " + json.maxBodyBytes() + " bytes allowed (--max-body)";
+                default -> e.getMessage();
+            };
             answer(ctx, json, status, code(status), detail);
         });
         routes.exception(Exception.class, (e, ctx) -> {

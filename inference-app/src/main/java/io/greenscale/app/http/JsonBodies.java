@@ -26,7 +26,7 @@ final class JsonBodies {
         if (length > maxBodyBytes) {
             throw ApiError.tooLarge(length, maxBodyBytes);
         }
-        byte[] body = ctx.bodyAsBytes(); // Javalin enforces the cap on bodies without a length (413)
+        byte[] body = ctx.bodyAsBytes(); // Javalin itself refuses chunked bodies beyond the cap (see ErrorMapping)
         if (body.length == 0) {
             throw ApiError.invalidJson("the body is empty: send a JSON object");
         }
@@ -38,6 +38,10 @@ final class JsonBodies {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    long maxBodyBytes() {
+        return maxBodyBytes;
     }
 
     void write(Context ctx, Object body) {

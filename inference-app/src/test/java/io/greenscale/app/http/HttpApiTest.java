@@ -129,6 +129,17 @@ class HttpApiTest {
         assertThat(a.json().get("detail").asText()).contains(detail);
     }
 
+    @Test
+    void aChunkedBodyAboveTheCapGets413TooThoughItAnnouncesNoLength() {
+        byte[] body = ("{\"inputs\": " + rows(70, 256) + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        TestHttp.Answer a = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + app.http().port() + "/v1/infer"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+
+        assertThat(a.status()).isEqualTo(413);
+        assertThat(a.json().get("error").asText()).isEqualTo("too_large");
+        assertThat(a.json().get("detail").asText()).isEqualTo("the body is larger than the 65536 bytes allowed (--max-body)");
+    }
+
     static Stream<Arguments> wrongRoutes() {
         return Stream.of(
                 Arguments.of("unknown path → 404 not_found", "GET", "/v2/everything", 404, "not_found"),
