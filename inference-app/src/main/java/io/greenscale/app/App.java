@@ -79,6 +79,9 @@ public final class App implements AutoCloseable {
             log.info(line);
         });
         log.info("engine {}: {}", engine.kind().label(), engine.describe());
+        log.info("mode {}, {} compute slot(s) x {} engine thread(s), {} waiting places, max n {}, max batch {}, max body {} bytes",
+                s.mode().name().toLowerCase(java.util.Locale.ROOT), s.concurrency(), s.engineThreads(), s.maxWaiting(),
+                s.limits().maxN(), s.limits().maxBatch(), s.maxBodyBytes());
         Optional<GpuTelemetry> gpu = openTelemetry(natives);
         Mlp model = Mlp.seeded(s.seed(), Mlp.DEFAULT_WIDTHS);
         Lifecycle lifecycle = new Lifecycle(clock);

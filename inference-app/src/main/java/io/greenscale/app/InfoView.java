@@ -5,6 +5,7 @@ import io.greenscale.app.compute.CpuInfo;
 import io.greenscale.app.compute.Engine;
 import io.greenscale.app.compute.cuda.GpuTelemetry;
 import io.greenscale.app.config.AppSettings;
+import io.greenscale.app.http.InfoBody;
 import io.greenscale.app.model.Mlp;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +57,7 @@ record InfoView(AppSettings s, Engine engine, List<String> fallbacks, Mlp model,
         c.put("model", cpu.model());
         c.put("cpus", cpu.cpus());
         cpu.nominalPeakGflops().ifPresent(p -> c.put("nominal_peak_gflops", p));
-        return new io.greenscale.app.http.InfoBody(version(), s.mode().name().toLowerCase(Locale.ROOT), e, fallbacks, m, limits,
+        return new InfoBody(version(), s.mode().name().toLowerCase(Locale.ROOT), e, fallbacks, m, limits,
                 admission, g, w, c, lifecycle.state().name().toLowerCase(Locale.ROOT));
     }
 }
