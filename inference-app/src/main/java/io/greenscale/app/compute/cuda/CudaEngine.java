@@ -50,9 +50,28 @@ public final class CudaEngine implements Engine {
             });
             return e;
         } catch (RuntimeException ex) {
+            e.releaseAfterFailedInit();
             e.gpu.close();
             e.arena.close();
             throw ex instanceof EngineUnavailable u ? u : new EngineUnavailable(EngineKind.CUDA, ex.getMessage(), List.of());
+        }
+    }
+
+    /** A retained primary context holds hundreds of MiB of GPU memory: give it back when cuBLAS could not follow. */
+    private void releaseAfterFailedInit() {
+        if (ctx == null) {
+            return;
+        }
+        try {
+            gpu.call(() -> {
+                if (handle != null) {
+                    blas.destroyHandle(handle);
+                }
+                cu.releasePrimaryContext(dev);
+                return null;
+            });
+        } catch (RuntimeException ignored) {
+            // the engine is being abandoned; the reason already reported is the first failure
         }
     }
 
