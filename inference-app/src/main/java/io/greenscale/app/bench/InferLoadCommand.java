@@ -101,10 +101,14 @@ public final class InferLoadCommand implements Callable<Integer> {
                     }
                 }));
             }
-            recorder.getIntervalHistogram(); // drop what the warm-up recorded
+            while (System.nanoTime() < measureFrom) {
+                Thread.sleep(10); // the clients run; this thread only marks the start of the measured window
+            }
+            MachineLoad before = MachineLoad.now();
             for (Thread t : threads) {
                 t.join();
             }
+            double others = MachineLoad.now().othersSince(before);
             Histogram h = recorder.getIntervalHistogram();
             out.printf(Locale.ROOT, "/v1/infer, batch %d (%d rows x %d floats), %d closed-loop clients, %d s measured after %d s warm-up, %d CPUs%n",
                     batch, batch, 256, clients, durationSeconds, warmupSeconds, Runtime.getRuntime().availableProcessors());
@@ -115,6 +119,8 @@ public final class InferLoadCommand implements Callable<Integer> {
                     h.getTotalCount() / (double) durationSeconds, h.getValueAtPercentile(50) / 1000.0,
                     h.getValueAtPercentile(90) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0,
                     h.getTotalCount(), errors.get());
+            out.printf(Locale.ROOT, "other processes used %.2f CPUs meanwhile%s%n", others,
+                    app != null ? " (this process: the app and its clients)" : "");
         } finally {
             if (app != null) {
                 app.close();
