@@ -17,17 +17,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.args.ListDirection;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * The reliable queue worker (docs/queue-protocol.md). {@code consumers} threads each take a job with
- * BLMOVE into this worker's processing list, compute it on the {@link ComputeGate}, then acknowledge
- * in one MULTI/EXEC (result with TTL, completion count, removal from the processing list, done
- * notice). A crash at any point leaves the job in the processing list, from where a live worker
+ * BLMOVE into this worker's processing list, compute it on the {@link ComputeGate}, then end it with
+ * the {@link Acknowledger} (one MULTI/EXEC each). A crash at any point leaves the job in the processing list, from where a live worker
  * reclaims it: at-least-once, never lost.
  */
 public final class QueueWorker implements AutoCloseable {
@@ -48,6 +45,7 @@ public final class QueueWorker implements AutoCloseable {
     private final InstantSource clock;
     private final Liveness liveness;
     private final ResultWriter results;
+    private final Acknowledger acks;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("queue-liveness").daemon(true).unstarted(r));
     private final List<Thread> consumers = new ArrayList<>();
@@ -66,6 +64,8 @@ public final class QueueWorker implements AutoCloseable {
         this.clock = lifecycle.clock();
         this.liveness = new Liveness(redis, config.keys(), config.workerId(), config.heartbeat(), clock);
         this.results = new ResultWriter(json, config.workerId(), runner.engine().kind().label(), runner.engine().device());
+        this.acks = new Acknowledger(redis, config.keys(), config.workerId(), config.resultTtl(), results, metrics, clock,
+                () -> !taking && Thread.currentThread().isInterrupted());
     }
 
     /** Registers, takes back what an earlier life of this worker id left in its processing list, starts consuming. */
@@ -132,7 +132,7 @@ public final class QueueWorker implements AutoCloseable {
         try {
             job = parser.parse(raw);
         } catch (MalformedJob e) {
-            deadLetter(raw, e.getMessage(), AppMetrics.Outcome.DEAD_LETTERED);
+            acks.deadLetter(raw, e.getMessage(), AppMetrics.Outcome.DEAD_LETTERED);
             return;
         }
         ComputeGate.Timed<WorkResult> r;
@@ -142,71 +142,15 @@ public final class QueueWorker implements AutoCloseable {
             Thread.currentThread().interrupt();
             return; // still in the processing list: given back at close, or reclaimed
         } catch (RuntimeException e) {
-            deadLetter(raw, "compute failed: " + e.getMessage(), AppMetrics.Outcome.FAILED);
+            acks.deadLetter(raw, "compute failed: " + e.getMessage(), AppMetrics.Outcome.FAILED);
             return;
         }
         long completedAt = clock.millis();
         String result = results.write(job, r.value(), r.computeNanos(), startedAt, completedAt);
-        if (acknowledge(job, result)) {
+        if (acks.complete(job, result)) {
             Optional<Double> latency = job.enqueuedAtMs().isPresent()
                     ? Optional.of((completedAt - job.enqueuedAtMs().getAsLong()) / 1000.0) : Optional.empty();
             metrics.jobCompleted((completedAt - startedAt) / 1000.0, latency);
-        }
-    }
-
-    /** The result, the count, the removal and the notice, all or nothing; retried while Redis is unreachable. */
-    private boolean acknowledge(Job job, String result) {
-        QueueKeys k = config.keys();
-        return retrying("acknowledging job " + job.id(), () -> {
-            try (AbstractTransaction t = redis.multi()) {
-                t.set(QueueKeys.result(job.id()), result, SetParams.setParams().px(config.resultTtl().toMillis()));
-                t.incr(k.completed());
-                t.lrem(k.processing(config.workerId()), 1, job.raw());
-                t.publish(k.done(), job.id());
-                t.exec();
-            }
-        });
-    }
-
-    private void deadLetter(String raw, String reason, AppMetrics.Outcome outcome) {
-        QueueKeys k = config.keys();
-        String entry = results.deadLetter(raw, reason, clock.millis());
-        boolean done = retrying("dead-lettering a job", () -> {
-            try (AbstractTransaction t = redis.multi()) {
-                t.lpush(k.dead(), entry);
-                t.incr(k.deadCount());
-                if (outcome == AppMetrics.Outcome.FAILED) {
-                    t.incr(k.failed());
-                }
-                t.lrem(k.processing(config.workerId()), 1, raw);
-                t.exec();
-            }
-        });
-        if (done) {
-            log.warn("job dead-lettered to {}: {}", k.dead(), reason);
-            metrics.jobs(outcome, 1);
-        }
-    }
-
-    /**
-     * Runs {@code action} until it succeeds, backing off while Redis fails; gives up only when the
-     * worker stops, leaving the job in the processing list for reclaiming.
-     */
-    private boolean retrying(String what, Runnable action) {
-        Duration backoff = Duration.ofMillis(100);
-        while (true) {
-            try {
-                action.run();
-                return true;
-            } catch (JedisException e) {
-                if (!taking && Thread.currentThread().isInterrupted()) {
-                    log.warn("{} abandoned at shutdown: {}", what, e.getMessage());
-                    return false;
-                }
-                log.warn("{} failed, retrying in {} ms: {}", what, backoff.toMillis(), e.getMessage());
-                pause(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : backoff.multipliedBy(2);
-            }
         }
     }
 
