@@ -51,6 +51,7 @@ public final class QueueWorker implements AutoCloseable {
     private final List<Thread> consumers = new ArrayList<>();
     private final AtomicInteger inHand = new AtomicInteger();
     private volatile boolean taking = true;
+    private volatile boolean recoveredOwn;
 
     public QueueWorker(UnifiedJedis redis, Config config, ObjectMapper json, JobParser parser, ComputeGate gate,
                        WorkRunner runner, Lifecycle lifecycle, AppMetrics metrics) {
@@ -68,14 +69,13 @@ public final class QueueWorker implements AutoCloseable {
                 () -> !taking && Thread.currentThread().isInterrupted());
     }
 
-    /** Registers, takes back what an earlier life of this worker id left in its processing list, starts consuming. */
+    /**
+     * Registers, takes back what an earlier life of this worker id left in its processing list, starts
+     * consuming. Redis being unreachable is not fatal: registration is retried every heartbeat and the
+     * consumers back off until it answers.
+     */
     public void start() {
-        liveness.beat();
-        int own = liveness.moveBack(config.workerId());
-        if (own > 0) {
-            log.info("moved {} job(s) left by an earlier run of worker {} back to the queue", own, config.workerId());
-            metrics.jobs(AppMetrics.Outcome.RECLAIMED, own);
-        }
+        register();
         long periodMs = config.heartbeat().toMillis();
         scheduler.scheduleWithFixedDelay(this::tick, periodMs, periodMs, TimeUnit.MILLISECONDS);
         for (int i = 0; i < config.consumers(); i++) {
@@ -85,21 +85,37 @@ public final class QueueWorker implements AutoCloseable {
                 config.consumers(), periodMs);
     }
 
-    private void tick() {
+    private void register() {
         try {
             liveness.beat();
+            if (!recoveredOwn) {
+                int own = liveness.moveBack(config.workerId());
+                recoveredOwn = true;
+                if (own > 0) {
+                    log.info("moved {} job(s) left by an earlier run of worker {} back to the queue", own, config.workerId());
+                    metrics.jobs(AppMetrics.Outcome.RECLAIMED, own);
+                }
+            }
+        } catch (JedisException e) {
+            log.warn("cannot register with Redis yet, retrying next period: {}", e.getMessage());
+        }
+    }
+
+    private void tick() {
+        register();
+        try {
             for (Liveness.Reclaimed r : liveness.reclaimDead()) {
                 log.info("worker {} has no heartbeat: moved its {} job(s) back to the queue", r.worker(), r.jobs());
                 metrics.jobs(AppMetrics.Outcome.RECLAIMED, r.jobs());
             }
         } catch (JedisException e) {
-            log.warn("heartbeat failed, retrying next period: {}", e.getMessage());
+            log.warn("reclaiming failed, retrying next period: {}", e.getMessage());
         }
     }
 
     private void consume() {
         while (taking) {
-            if (!lifecycle.ready()) {
+            if (!lifecycle.ready() || !recoveredOwn) { // taking before recovery could hand our own jobs back mid-computation
                 pause(Duration.ofMillis(100));
                 continue;
             }

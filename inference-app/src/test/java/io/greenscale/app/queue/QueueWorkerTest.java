@@ -83,13 +83,17 @@ class QueueWorkerTest {
     }
 
     QueueWorker worker(String id, Engine engine, int consumers) {
+        return worker(id, engine, consumers, client);
+    }
+
+    QueueWorker worker(String id, Engine engine, int consumers, RedisClient redisClient) {
         Lifecycle lifecycle = new Lifecycle(InstantSource.system());
         lifecycle.warmedUp(Instant.now(), Duration.ZERO);
         Mlp model = Mlp.seeded(42, Mlp.DEFAULT_WIDTHS);
         ComputeGate gate = new ComputeGate(consumers, 0, 1.0, Duration.ZERO, Pacer.parking(), System::nanoTime);
         gates.add(gate);
         WorkParser parser = new WorkParser(new Limits(256, 4, 8), model.inputWidth(), model.flopsPerRow());
-        QueueWorker w = new QueueWorker(client, new QueueWorker.Config(KEYS, id, consumers, HEARTBEAT, Duration.ofMinutes(5)), JSON,
+        QueueWorker w = new QueueWorker(redisClient, new QueueWorker.Config(KEYS, id, consumers, HEARTBEAT, Duration.ofMinutes(5)), JSON,
                 new JobParser(JSON, parser), gate, new WorkRunner(engine, model), lifecycle, new AppMetrics(engine, gate, Optional.empty()));
         workers.add(w);
         return w;
@@ -243,6 +247,23 @@ class QueueWorkerTest {
 
         assertThat(result("left1")).isNotNull();
         assertThat(result("left2")).isNotNull();
+    }
+
+    @Test
+    void aWorkerStartedBeforeRedisAnswersRegistersAndConsumesOnceItDoes() throws Exception {
+        int port = io.greenscale.localservers.FreePorts.next();
+        try (RedisClient later = RedisClient.create(URI.create("redis://127.0.0.1:" + port))) {
+            QueueWorker w = worker("w-early", new VectorEngine(1, "test cpu"), 1, later);
+            w.start();
+            try (LocalRedis late = LocalRedis.start(port); Jedis j = late.connect()) {
+                new Producer(later, KEYS).enqueue(matmul("after", 8));
+
+                await().atMost(Duration.ofSeconds(30)).until(() -> j.exists(QueueKeys.result("after")));
+                assertThat(j.smembers(KEYS.workers())).containsExactly("w-early");
+                w.close();
+                workers.remove(w);
+            }
+        }
     }
 
     @Test
