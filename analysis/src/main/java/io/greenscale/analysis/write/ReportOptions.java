@@ -24,6 +24,7 @@ public record ReportOptions(Summary summary, Overrides overrides, Instant genera
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(overrides, "overrides");
         Objects.requireNonNull(generatedAt, "generatedAt");
+        generatedAt = generatedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // a page shows seconds, not nanoseconds
         Objects.requireNonNull(title, "title");
         notes = List.copyOf(notes);
     }
