@@ -115,38 +115,33 @@ final class SignalsSource {
 
     /** Average over ready pods of the latest metrics-server sample, as a fraction of the CPU request. */
     private void cpu(Signals.Builder b) {
-        double sum = 0;
-        int n = 0;
-        long sampledAt = -1;
-        for (Pod p : cluster.pods) {
-            if (p.state == Pod.State.READY && p.cpuSampleAt >= 0) {
-                sum += p.cpuSampleCores / model.resources().cpuRequest();
-                n++;
-                sampledAt = Math.max(sampledAt, p.cpuSampleAt);
-            }
-        }
-        if (n == 0) {
-            b.absent(Signal.CPU, "no metrics-server sample for a ready pod yet");
-        } else {
-            b.set(Signal.CPU, Reading.of(sum / n, instant(sampledAt)));
-        }
+        double request = model.resources().cpuRequest();
+        averageOverReadyPods(b, Signal.CPU, p -> p.cpuSampleAt, p -> p.cpuSampleCores / request,
+                "no metrics-server sample for a ready pod yet");
     }
 
+    /** Average over ready pods of the DCGM duty cycle at the last scrape. */
     private void gpu(Signals.Builder b) {
+        averageOverReadyPods(b, Signal.GPU, p -> p.gpuScrapedAt, p -> p.gpuScraped, "no DCGM sample for a ready pod yet");
+    }
+
+    /** The mean of a per-pod sample over ready pods that have one, observed at the newest sample's time. */
+    private void averageOverReadyPods(Signals.Builder b, Signal signal, java.util.function.ToLongFunction<Pod> sampledAt,
+                                      java.util.function.ToDoubleFunction<Pod> value, String absentReason) {
         double sum = 0;
         int n = 0;
-        long scrapedAt = -1;
+        long newest = -1;
         for (Pod p : cluster.pods) {
-            if (p.state == Pod.State.READY && p.gpuScrapedAt >= 0) {
-                sum += p.gpuScraped;
+            if (p.state == Pod.State.READY && sampledAt.applyAsLong(p) >= 0) {
+                sum += value.applyAsDouble(p);
                 n++;
-                scrapedAt = Math.max(scrapedAt, p.gpuScrapedAt);
+                newest = Math.max(newest, sampledAt.applyAsLong(p));
             }
         }
         if (n == 0) {
-            b.absent(Signal.GPU, "no DCGM sample for a ready pod yet");
+            b.absent(signal, absentReason);
         } else {
-            b.set(Signal.GPU, Reading.of(sum / n, instant(scrapedAt)));
+            b.set(signal, Reading.of(sum / n, instant(newest)));
         }
     }
 
