@@ -10,7 +10,7 @@ import java.util.Map;
  * settles before the first burst.
  */
 public record BurstProfile(double lowPerSecond, double highPerSecond, Duration lowFor, Duration highFor, Duration duration)
-        implements Profile {
+        implements SecondsProfile {
 
     public BurstProfile {
         Seconds.requireRate(lowPerSecond, "low");
@@ -18,11 +18,6 @@ public record BurstProfile(double lowPerSecond, double highPerSecond, Duration l
         Seconds.requirePositive(lowFor, "low_for");
         Seconds.requirePositive(highFor, "high_for");
         Seconds.requirePositive(duration, "duration");
-    }
-
-    @Override
-    public double rateAt(Duration sinceStart) {
-        return rateAtSeconds(Seconds.of(sinceStart));
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Segments played one after another; each segment sees time since its own start. */
-public final class ChainProfile implements Profile {
+public final class ChainProfile implements SecondsProfile {
     private final List<Profile> segments;
     /** starts[i] = start of segment i in seconds; starts[n] = the total duration. */
     private final double[] starts;
@@ -35,11 +35,6 @@ public final class ChainProfile implements Profile {
             d = d.plus(p.duration());
         }
         return d;
-    }
-
-    @Override
-    public double rateAt(Duration sinceStart) {
-        return rateAtSeconds(Seconds.of(sinceStart));
     }
 
     @Override

@@ -5,16 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The same rate for the whole run. */
-public record ConstantProfile(double ratePerSecond, Duration duration) implements Profile {
+public record ConstantProfile(double ratePerSecond, Duration duration) implements SecondsProfile {
 
     public ConstantProfile {
         Seconds.requireRate(ratePerSecond, "rate");
         Seconds.requirePositive(duration, "duration");
-    }
-
-    @Override
-    public double rateAt(Duration sinceStart) {
-        return rateAtSeconds(Seconds.of(sinceStart));
     }
 
     @Override

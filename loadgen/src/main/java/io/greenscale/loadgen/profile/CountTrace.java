@@ -13,7 +13,7 @@ import java.util.Map;
  * list of requests per second, one line per second. The rate within a bucket is its count divided
  * by its width.
  */
-public final class CountTrace implements Trace {
+public final class CountTrace implements Trace, SecondsProfile {
     private final Path source;
     private final String format;
     /** starts[i] = start of bucket i in seconds; starts[n] = the end of the last bucket. */
@@ -84,11 +84,6 @@ public final class CountTrace implements Trace {
     @Override
     public Duration duration() {
         return Seconds.toDuration(starts[counts.length]);
-    }
-
-    @Override
-    public double rateAt(Duration sinceStart) {
-        return rateAtSeconds(Seconds.of(sinceStart));
     }
 
     @Override

@@ -5,17 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A linear change of rate from {@code fromPerSecond} at the start to {@code toPerSecond} at the end. */
-public record RampProfile(double fromPerSecond, double toPerSecond, Duration duration) implements Profile {
+public record RampProfile(double fromPerSecond, double toPerSecond, Duration duration) implements SecondsProfile {
 
     public RampProfile {
         Seconds.requireRate(fromPerSecond, "from");
         Seconds.requireRate(toPerSecond, "to");
         Seconds.requirePositive(duration, "duration");
-    }
-
-    @Override
-    public double rateAt(Duration sinceStart) {
-        return rateAtSeconds(Seconds.of(sinceStart));
     }
 
     @Override

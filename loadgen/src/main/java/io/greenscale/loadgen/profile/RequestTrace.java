@@ -13,7 +13,7 @@ import java.util.Map;
  * and anything else a body template may use). As a profile, its rate in each whole second is the
  * number of requests recorded in that second.
  */
-public final class RequestTrace implements Trace {
+public final class RequestTrace implements Trace, SecondsProfile {
     private final Path source;
     private final long[] atNanos;
     private final int[] inputTokens;
@@ -112,11 +112,6 @@ public final class RequestTrace implements Trace {
     @Override
     public Duration duration() {
         return Duration.ofSeconds(perSecond.length);
-    }
-
-    @Override
-    public double rateAt(Duration sinceStart) {
-        return rateAtSeconds(Seconds.of(sinceStart));
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.Map;
  * in half the time, so the same requests arrive twice as fast); rate scaling thins or multiplies
  * the requests. Replaying a trace with the same factors gives the same per-second counts.
  */
-public record ScaledProfile(Profile inner, double rateScale, double timeScale) implements Profile {
+public record ScaledProfile(Profile inner, double rateScale, double timeScale) implements SecondsProfile {
 
     public ScaledProfile {
         if (!(rateScale > 0) || Double.isInfinite(rateScale)) {
@@ -36,11 +36,6 @@ public record ScaledProfile(Profile inner, double rateScale, double timeScale) i
     @Override
     public Duration duration() {
         return Seconds.toDuration(inner.durationSeconds() * timeScale);
-    }
-
-    @Override
-    public double rateAt(Duration sinceStart) {
-        return rateAtSeconds(Seconds.of(sinceStart));
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.Map;
  * cycle. {@code amplitude <= mean}, so the rate never goes below zero.
  */
 public record SineProfile(double meanPerSecond, double amplitudePerSecond, Duration period, Duration phase, Duration duration)
-        implements Profile {
+        implements SecondsProfile {
 
     public SineProfile {
         Seconds.requireRate(meanPerSecond, "mean");
@@ -32,11 +32,6 @@ public record SineProfile(double meanPerSecond, double amplitudePerSecond, Durat
         long phase = Math.floorMod(p / 4 - peakAt.toNanos(), p);
         return new SineProfile((minPerSecond + maxPerSecond) / 2, (maxPerSecond - minPerSecond) / 2, period,
                 Duration.ofNanos(phase), duration);
-    }
-
-    @Override
-    public double rateAt(Duration sinceStart) {
-        return rateAtSeconds(Seconds.of(sinceStart));
     }
 
     @Override

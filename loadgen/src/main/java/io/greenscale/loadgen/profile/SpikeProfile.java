@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** {@code basePerSecond}, except {@code peakPerSecond} during {@code [at, at + width)}: a flash crowd. */
 public record SpikeProfile(double basePerSecond, double peakPerSecond, Duration at, Duration width, Duration duration)
-        implements Profile {
+        implements SecondsProfile {
 
     public SpikeProfile {
         Seconds.requireRate(basePerSecond, "base");
@@ -16,11 +16,6 @@ public record SpikeProfile(double basePerSecond, double peakPerSecond, Duration 
         }
         Seconds.requirePositive(width, "width");
         Seconds.requirePositive(duration, "duration");
-    }
-
-    @Override
-    public double rateAt(Duration sinceStart) {
-        return rateAtSeconds(Seconds.of(sinceStart));
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.Map;
  * Rate levels held one after another: the classic load-step test (50/s, then 400/s at minute 2)
  * that measures how fast an autoscaler reacts.
  */
-public record StepProfile(List<Step> steps) implements Profile {
+public record StepProfile(List<Step> steps) implements SecondsProfile {
 
     /** One level: {@code ratePerSecond} for {@code hold}. */
     public record Step(double ratePerSecond, Duration hold) {
@@ -39,11 +39,6 @@ public record StepProfile(List<Step> steps) implements Profile {
             d = d.plus(s.hold());
         }
         return d;
-    }
-
-    @Override
-    public double rateAt(Duration sinceStart) {
-        return rateAtSeconds(Seconds.of(sinceStart));
     }
 
     @Override
