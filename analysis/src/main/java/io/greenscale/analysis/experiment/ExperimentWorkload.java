@@ -49,18 +49,18 @@ public record ExperimentWorkload(String source, String scenarioName, String titl
         return peak;
     }
 
+    /** The time scale that makes the workload last about {@code length}. */
+    public double fittedTimeScale(Duration length) {
+        return round((double) length.toMillis() / base.duration().toMillis());
+    }
+
     /**
-     * Scales that fit a built-in workload to the machine: its peak at {@code peakShare} of the
-     * capacity of {@code maxReplicas}, and its length at {@code length}.
-     *
-     * @return {rate scale, time scale}
+     * The rate scale that puts the workload's peak, played at {@code timeScale}, at {@code peakShare}
+     * of {@code capacityPerSecond}: rate'(t) = rateScale / timeScale × rate(t / timeScale).
      */
-    public double[] fit(double capacityPerSecond, double peakShare, Duration length) {
-        double timeScale = round(length.toMillis() / 1000.0 / base.duration().toMillis() * 1000.0);
+    public double fittedRateScale(double capacityPerSecond, double peakShare, double timeScale) {
         double peak = peakRatePerSecond();
-        // rate'(t) = rateScale / timeScale × rate(t / timeScale): the peak scales by rateScale / timeScale.
-        double rateScale = peak <= 0 ? 1 : round(capacityPerSecond * peakShare / peak * timeScale);
-        return new double[] {rateScale, timeScale};
+        return peak <= 0 ? 1 : round(capacityPerSecond * peakShare / peak * timeScale);
     }
 
     /** Three significant digits, so the scales print and record as typed. */

@@ -68,10 +68,9 @@ public final class Plans {
         ExperimentWorkload source = ExperimentWorkload.resolve(o.workload());
         double rateScale = o.rateScale() != null ? o.rateScale() : 1;
         double timeScale = o.timeScale() != null ? o.timeScale() : 1;
-        if (source.builtIn() && (o.rateScale() == null || o.timeScale() == null)) {
-            double[] fitted = source.fit(d.maxReplicas() * d.perReplicaRate(), PEAK_SHARE, FITTED_LENGTH);
-            rateScale = o.rateScale() != null ? o.rateScale() : fitted[0];
-            timeScale = o.timeScale() != null ? o.timeScale() : fitted[1];
+        if (source.builtIn()) {
+            timeScale = o.timeScale() != null ? o.timeScale() : source.fittedTimeScale(FITTED_LENGTH);
+            rateScale = o.rateScale() != null ? o.rateScale() : source.fittedRateScale(d.maxReplicas() * d.perReplicaRate(), PEAK_SHARE, timeScale);
         }
         check(rateScale > 0 && timeScale > 0, "--rate-scale and --time-scale must be > 0");
         WorkloadSource workload = source.base().scaled(rateScale, timeScale);
