@@ -12,7 +12,7 @@ import java.util.Map;
  * (arrivals, sends, completions, errors, latency percentiles), the sampler (backlog and in-flight
  * as the queue holds them, jobs taken back from dead workers, CPU per worker) and the target's
  * event log (desired, ready, starting and terminating replicas at the end of the second). Seconds
- * at or past the workload's end (the generator waiting for stragglers) are left out, so the run
+ * past the workload's last whole second (the generator waiting for stragglers) are left out, so the run
  * covers what its simulated twin covers. Pure.
  */
 final class Merge {
@@ -20,7 +20,7 @@ final class Merge {
 
     /**
      * @param start           the run's time 0 (the load generator's start)
-     * @param seconds         the workload's length, in whole seconds rounded up
+     * @param seconds         the rows to write: the workload's whole seconds
      * @param cpuRequestMilli each worker's CPU request: utilisation is cores ÷ request
      */
     static List<TimeseriesRow> rows(List<TimeseriesRow> loadgen, List<Sample> samples, ReplicaTimeline timeline, Instant start,

@@ -30,7 +30,8 @@ final class RunFiles {
                          JobLedger ledger, Path scalerDecisions) {
         RunDirectory loadgen = RunDirectory.open(dir.path().resolve("loadgen"));
         double durationSeconds = plan.duration().toMillis() / 1000.0;
-        long seconds = (long) Math.ceil(durationSeconds);
+        // Whole seconds only, as the simulator records them: a last partial second would have no twin to compare with.
+        long seconds = Math.max(1, (long) Math.floor(durationSeconds));
         List<TimeseriesRow> rows = Merge.rows(loadgen.readTimeseries(), samples, timeline, start, seconds, plan.worker().cpuRequestMilli());
         try (TimeseriesCsv csv = dir.createTimeseries()) {
             rows.forEach(csv::write);
