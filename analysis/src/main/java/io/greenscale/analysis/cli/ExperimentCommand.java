@@ -108,9 +108,13 @@ public final class ExperimentCommand implements Callable<Integer> {
             description = "The job each request becomes (default: ${DEFAULT-VALUE}).")
     String job;
 
-    @Option(names = "--job-timeout", defaultValue = "2m", paramLabel = "DURATION",
-            description = "How long a job may take before it counts as an error; the run waits this long for stragglers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--job-timeout", paramLabel = "DURATION",
+            description = "How long a job may take before it counts as an error (default: the workload's length + 1m, so none times out while it runs).")
     Duration jobTimeout;
+
+    @Option(names = "--drain", defaultValue = "60s", paramLabel = "DURATION",
+            description = "How long to wait for jobs still queued once the workload has ended; the rest stay unfinished (default: ${DEFAULT-VALUE}).")
+    Duration drain;
 
     @Option(names = "--redis", paramLabel = "URL", description = "Use this running Redis (redis://host:port) instead of starting one.")
     URI redis;
@@ -139,8 +143,8 @@ public final class ExperimentCommand implements Callable<Integer> {
         ExperimentPlan plan;
         try {
             plan = Plans.of(new Plans.Options(policy, workload, duration, rateScale, timeScale, seed, min, max, initial, slo, serviceTime,
-                    concurrency, coldStart, cpuRequest, terminationGrace, scrapeInterval, metricsResolution, job, jobTimeout, redis,
-                    prometheus, dir), machine);
+                    concurrency, coldStart, cpuRequest, terminationGrace, scrapeInterval, metricsResolution, job, jobTimeout, drain,
+                    redis, prometheus, dir), machine);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
@@ -172,7 +176,9 @@ public final class ExperimentCommand implements Callable<Integer> {
         Scorecard card = Report.writeScorecard(result.dir(), run.run(), ReportOptions.runs(Instant.now()));
         stdout.printf(Locale.ROOT, "scorecard: SLO attainment %s, violation %s s, p95 %s ms, replica-seconds %s, scale events %s → %s%n",
                 card.sloAttainment() == null ? "—" : String.format(Locale.ROOT, "%.1f %%", card.sloAttainment() * 100),
-                card.violationSeconds(), card.p95Millis(), card.replicaSeconds(), card.scaleEvents(), result.dir().resolve("scorecard.json"));
+                card.violationSeconds(), card.p95Millis() == null ? "—" : String.format(Locale.ROOT, "%.0f", card.p95Millis()),
+                card.replicaSeconds() == null ? "—" : String.format(Locale.ROOT, "%.0f", card.replicaSeconds()), card.scaleEvents(),
+                result.dir().resolve("scorecard.json"));
         int code = 0;
         if (ledger.lost() > 0) {
             spec.commandLine().getErr().println("experiment: " + ledger.lost() + " job(s) lost, e.g. " + ledger.lostIds());

@@ -75,7 +75,8 @@ public final class Experiment {
             RedisQueueTarget target = cleanup.add(new RedisQueueTarget(endpoints.redis().getHost(), endpoints.redis().getPort(),
                     endpoints.queue(), plan.jobTimeout(), InstantSource.system()));
             probe(target);
-            Instant start = Instant.now();
+            Instant start = TickPhase.start(TickPhase.lastTick(paths.decisions()), plan.syncPeriod(), Instant.now(), Duration.ofMillis(300));
+            sleepUntil(start);
             RunInfo info = ExperimentInfo.of(plan, endpoints, start).target(target.describe());
             dir.writeRunInfo(info);
             Progress progress = new Progress(out, events);
@@ -113,7 +114,7 @@ public final class Experiment {
         RunDirectory dir = RunDirectory.create(loadgenDir);
         RunInfo info = RunInfo.of(RunInfo.Kind.LOADGEN, start).seed(plan.seed()).workload(plan.workload().spec()).target(target.describe());
         FutureTask<LoadRun.Result> task = new FutureTask<>(() -> LoadRun.execute(open, target,
-                new LoadRun.Limits(Integer.MAX_VALUE, 1_000_000, plan.jobTimeout()), dir, info, null, InstantSource.system()));
+                new LoadRun.Limits(Integer.MAX_VALUE, 1_000_000, plan.jobTimeout(), plan.drain()), dir, info, null, InstantSource.system()));
         Thread thread = Thread.ofPlatform().daemon().name("experiment-load").start(task);
         try {
             return task.get();
@@ -122,6 +123,13 @@ public final class Experiment {
             throw e;
         } catch (ExecutionException e) {
             throw new IllegalStateException("the load generator failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static void sleepUntil(Instant at) throws InterruptedException {
+        long millis = Duration.between(Instant.now(), at).toMillis();
+        if (millis > 0) {
+            Thread.sleep(millis); // waiting for the scaler's tick phase, not test logic
         }
     }
 

@@ -45,6 +45,8 @@ final class ExperimentInfo {
         worker.put("termination_grace_s", w.terminationGrace().toMillis() / 1000.0);
         worker.put("java_options", w.javaOptions());
         worker.put("job", plan.job());
+        worker.put("job_timeout_s", plan.jobTimeout().toMillis() / 1000.0);
+        worker.put("drain_s", plan.drain().toMillis() / 1000.0);
 
         Map<String, Object> backend = new LinkedHashMap<>();
         backend.put("type", "local");

@@ -13,9 +13,11 @@ import java.util.Objects;
  *
  * @param workload      the demand, already scaled ({@link #rateScale}, {@link #timeScale}) and cut at {@link #duration}
  * @param policySection the scaler's {@code policy:} section; its {@code name} is the policy's name in every record
+ * @param syncPeriod    how often the policy decides (the scaler's tick for it)
  * @param deployment    the facts every policy is configured from (bounds, SLO, per-replica rate, cold start)
  * @param initialReplicas workers running (and ready) when the load starts
- * @param jobTimeout    how long the load generator waits for a job; also how long the run waits for stragglers
+ * @param jobTimeout    how long the load generator waits for a job before it counts as an error
+ * @param drain         how long the run waits for jobs still queued once the workload has ended; what is left then is unfinished
  * @param redis         a running Redis to use, or null to start one; likewise {@code prometheus}
  */
 public record ExperimentPlan(
@@ -27,6 +29,7 @@ public record ExperimentPlan(
         long seed,
         String policyName,
         Map<String, Object> policySection,
+        Duration syncPeriod,
         Deployment deployment,
         int initialReplicas,
         Worker worker,
@@ -34,6 +37,7 @@ public record ExperimentPlan(
         MachineBounds machine,
         String job,
         Duration jobTimeout,
+        Duration drain,
         URI redis,
         URI prometheus,
         Path out) {

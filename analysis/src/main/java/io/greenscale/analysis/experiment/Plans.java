@@ -37,7 +37,7 @@ public final class Plans {
     public record Options(String policy, String workload, Duration duration, Double rateScale, Double timeScale, long seed, int min, int max,
                           Integer initial, Duration slo, Duration serviceTime, int concurrency, Duration coldStart, String cpuRequest,
                           Duration terminationGrace, Duration scrapeInterval, Duration metricsResolution, String job, Duration jobTimeout,
-                          URI redis, URI prometheus, Path out) {}
+                          Duration drain, URI redis, URI prometheus, Path out) {}
 
     private Plans() {}
 
@@ -55,7 +55,7 @@ public final class Plans {
                 "--scrape-interval = " + human(o.scrapeInterval()) + ": must be whole seconds, at least 1s");
         check(o.metricsResolution().toMillis() >= 1000 && o.metricsResolution().toMillis() % 1000 == 0,
                 "--metrics-resolution = " + human(o.metricsResolution()) + ": must be whole seconds, at least 1s");
-        check(!o.jobTimeout().isZero(), "--job-timeout = 0s: must be above 0s");
+        check(o.jobTimeout() == null || !o.jobTimeout().isZero(), "--job-timeout = 0s: must be above 0s");
         check(o.redis() == null || "redis".equals(o.redis().getScheme()) && o.redis().getHost() != null
                         && (o.redis().getPath() == null || o.redis().getPath().isEmpty() || o.redis().getPath().equals("/0")),
                 "--redis " + o.redis() + ": must be redis://host:port (database 0: the load generator uses no other)");
@@ -77,12 +77,14 @@ public final class Plans {
         Duration duration = o.duration() != null && o.duration().compareTo(workload.duration()) < 0 ? o.duration() : workload.duration();
         check(duration.toSeconds() >= 5, "the workload lasts " + human(duration) + ": an experiment needs at least 5s");
 
+        // By default no job times out while the workload runs: a timed-out job has no latency, and its twin's would.
+        Duration jobTimeout = o.jobTimeout() != null ? o.jobTimeout() : duration.plusMinutes(1);
         Map<String, Object> section = policySection(o.policy(), d);
         Policy policy = Policies.fromMap(section, "policy"); // every problem of the section at once, before anything starts
-        return new ExperimentPlan(source, workload, rateScale, timeScale, duration, o.seed(), policy.name(), section, d, initial,
+        return new ExperimentPlan(source, workload, rateScale, timeScale, duration, o.seed(), policy.name(), section, policy.syncPeriod(), d, initial,
                 new ExperimentPlan.Worker(o.serviceTime(), o.concurrency(), o.coldStart(), cpuMilli, o.terminationGrace(), WORKER_JAVA_OPTIONS),
-                new ExperimentPlan.Metrics(o.scrapeInterval(), o.metricsResolution(), Duration.ofMinutes(1)), machine, o.job(), o.jobTimeout(),
-                o.redis(), o.prometheus(), o.out());
+                new ExperimentPlan.Metrics(o.scrapeInterval(), o.metricsResolution(), Duration.ofMinutes(1)), machine, o.job(), jobTimeout,
+                o.drain(), o.redis(), o.prometheus(), o.out());
     }
 
     private static Map<String, Object> policySection(String policy, Deployment d) {

@@ -5,6 +5,8 @@ import io.greenscale.localservers.LocalRedis;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -72,7 +74,7 @@ final class Servers implements AutoCloseable {
 
     /** PING, and the server's version from INFO; a clear error when it does not answer. */
     private static String ping(URI redis) {
-        try (Jedis jedis = new Jedis(redis.getHost(), redis.getPort() < 0 ? 6379 : redis.getPort(), 2_000)) {
+        try (Jedis jedis = jedis(redis, 2_000)) {
             jedis.ping();
             return jedis.info("server").lines().filter(l -> l.startsWith("redis_version:")).map(l -> l.substring(14).trim())
                     .findFirst().orElse("unknown");
@@ -83,8 +85,13 @@ final class Servers implements AutoCloseable {
 
     /** A connection to the experiment's Redis; the caller closes it. */
     Jedis connect() {
-        URI r = endpoints.redis();
-        return new Jedis(r.getHost(), r.getPort() < 0 ? 6379 : r.getPort(), 5_000);
+        return jedis(endpoints.redis(), 5_000);
+    }
+
+    /** RESP2, said explicitly: a plain Jedis connection otherwise warns on every connect that it cannot negotiate RESP3. */
+    private static Jedis jedis(URI r, int timeoutMillis) {
+        return new Jedis(new HostAndPort(r.getHost(), r.getPort() < 0 ? 6379 : r.getPort()),
+                DefaultJedisClientConfig.builder().timeoutMillis(timeoutMillis).serverDefaultProtocol().build());
     }
 
     @Override

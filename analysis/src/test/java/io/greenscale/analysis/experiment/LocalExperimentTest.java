@@ -52,7 +52,7 @@ class LocalExperimentTest {
     static ExperimentPlan plan(Path out, String policy, double timeScale) {
         return Plans.of(new Plans.Options(policy, "step", null, null, timeScale, 3, 1, 3, 1, Duration.ofSeconds(3),
                 Duration.ofMillis(500), 1, Duration.ofSeconds(2), "250m", Duration.ofSeconds(8), Duration.ofSeconds(1),
-                Duration.ofSeconds(5), "{\"kind\":\"matmul\",\"n\":32,\"iterations\":1}", Duration.ofSeconds(60), null, null, out),
+                Duration.ofSeconds(5), "{\"kind\":\"matmul\",\"n\":32,\"iterations\":1}", null, Duration.ofSeconds(30), null, null, out),
                 MachineBounds.detect());
     }
 
