@@ -17,8 +17,8 @@ import java.util.List;
  * twin sees, where a random phase would let the two read different arrival windows.
  */
 final class TickPhase {
-    /** The scaler's tick lands this long after the run's second boundary, so it has seen at least what the simulator saw. */
-    static final Duration LEAD = Duration.ofMillis(20);
+    /** The scaler's tick lands this long after the run's second boundary — more than its wake-up jitter on a busy machine — so it has seen at least what the simulator saw. */
+    static final Duration LEAD = Duration.ofMillis(100);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TickPhase() {}

@@ -48,11 +48,11 @@ class LocalExperimentTest {
         }
     }
 
-    /** A step from 0.9 to 3.6 jobs/s (over 32 s at a time scale of 0.045) against workers of one 500 ms slot each: one worker cannot keep up. */
+    /** A step from 0.9 to 3.6 jobs/s (over 28 s at a time scale of 0.04) against workers of one 500 ms slot each: one worker cannot keep up. */
     static ExperimentPlan plan(Path out, String policy, double timeScale) {
         return Plans.of(new Plans.Options(policy, "step", null, null, timeScale, 3, 1, 3, 1, Duration.ofSeconds(3),
                 Duration.ofMillis(500), 1, Duration.ofSeconds(2), "250m", Duration.ofSeconds(8), Duration.ofSeconds(1),
-                Duration.ofSeconds(5), "{\"kind\":\"matmul\",\"n\":32,\"iterations\":1}", null, Duration.ofSeconds(30), null, null, out),
+                Duration.ofSeconds(5), "{\"kind\":\"matmul\",\"n\":32,\"iterations\":1}", null, Duration.ofSeconds(20), null, null, out),
                 MachineBounds.detect());
     }
 
@@ -62,7 +62,7 @@ class LocalExperimentTest {
 
     @Test
     void greenscale_scales_real_workers_loses_no_job_and_leaves_nothing_running(@TempDir Path tmp) throws Exception {
-        ExperimentPlan plan = plan(tmp.resolve("run"), "greenscale", 0.045);
+        ExperimentPlan plan = plan(tmp.resolve("run"), "greenscale", 0.04);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
         Experiment.Result result = Experiment.run(plan, launcher, new PrintStream(console, true, StandardCharsets.UTF_8));

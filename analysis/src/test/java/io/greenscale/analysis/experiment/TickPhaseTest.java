@@ -17,12 +17,12 @@ class TickPhaseTest {
 
     @Test
     void starts_the_load_just_before_the_scalers_next_tick() {
-        // Last tick at 3.4 s, now 5.0 s: the next tick at 8.4 s is far enough; the load starts 20 ms before it.
-        assertThat(TickPhase.start(T, FIVE, T.plusMillis(1_600), PREPARE)).isEqualTo(T.plusMillis(5_000 - 20));
+        // Last tick at 3.4 s, now 5.0 s: the next tick at 8.4 s is far enough; the load starts 100 ms before it.
+        assertThat(TickPhase.start(T, FIVE, T.plusMillis(1_600), PREPARE)).isEqualTo(T.plusMillis(5_000 - 100));
         // Now 8.2 s: 8.4 s is too close to prepare for, so the tick after.
-        assertThat(TickPhase.start(T, FIVE, T.plusMillis(4_800), PREPARE)).isEqualTo(T.plusMillis(10_000 - 20));
+        assertThat(TickPhase.start(T, FIVE, T.plusMillis(4_800), PREPARE)).isEqualTo(T.plusMillis(10_000 - 100));
         // Several ticks since the last logged one: the phase is the loop's, not the log's.
-        assertThat(TickPhase.start(T, Duration.ofSeconds(15), T.plusSeconds(40), PREPARE)).isEqualTo(T.plusMillis(45_000 - 20));
+        assertThat(TickPhase.start(T, Duration.ofSeconds(15), T.plusSeconds(40), PREPARE)).isEqualTo(T.plusMillis(45_000 - 100));
     }
 
     @Test
