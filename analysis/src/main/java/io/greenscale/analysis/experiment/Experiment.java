@@ -23,6 +23,8 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One experiment end to end on this machine: Redis and Prometheus, the real scaler as a child
@@ -82,7 +84,7 @@ public final class Experiment {
             Progress progress = new Progress(out, events);
             Sampler sampler = cleanup.add(new Sampler(servers::connect, endpoints.queue(), events, start, progress::sample).startSampling());
             out.printf("load: %s for %s (%s)%n", plan.source().scenarioName(), human(plan.duration()), dir.path());
-            LoadRun.Result load = drive(plan, target, dir.path().resolve("loadgen"), start);
+            LoadRun.Result load = drive(plan, target, dir.path().resolve("loadgen"), start, scaler);
             sampler.close();
             target.close();
             out.println("load done; stopping the scaler, which drains its workers (each within " + human(plan.worker().terminationGrace()) + ")");
@@ -103,8 +105,11 @@ public final class Experiment {
         return new Result(dir.path(), written, scalerPid, workers, left);
     }
 
-    /** The load generator in its own thread, so an interrupt stops the experiment without waiting for its drain. */
-    private static LoadRun.Result drive(ExperimentPlan plan, RedisQueueTarget target, Path loadgenDir, Instant start)
+    /**
+     * The load generator in its own thread, so that an interrupt, or a scaler that dies under way,
+     * stops the experiment without waiting for the generator's drain.
+     */
+    private static LoadRun.Result drive(ExperimentPlan plan, RedisQueueTarget target, Path loadgenDir, Instant start, ScalerProcess scaler)
             throws InterruptedException {
         ArrivalStream arrivals = plan.workload().arrivals(plan.seed());
         if (plan.duration().compareTo(plan.workload().duration()) < 0) {
@@ -117,7 +122,17 @@ public final class Experiment {
                 new LoadRun.Limits(Integer.MAX_VALUE, 1_000_000, plan.jobTimeout(), plan.drain()), dir, info, null, InstantSource.system()));
         Thread thread = Thread.ofPlatform().daemon().name("experiment-load").start(task);
         try {
-            return task.get();
+            while (true) {
+                try {
+                    return task.get(1, TimeUnit.SECONDS);
+                } catch (TimeoutException stillRunning) {
+                    if (!scaler.isAlive()) {
+                        thread.interrupt();
+                        throw new IllegalStateException("the scaler exited during the run (status " + scaler.exitCode()
+                                + "); its workers are being stopped. The end of its log:\n" + scaler.logTail(30));
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             thread.interrupt();
             throw e;

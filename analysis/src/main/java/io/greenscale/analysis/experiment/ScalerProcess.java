@@ -58,6 +58,11 @@ final class ScalerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The exit status once it has exited, else -1. */
+    int exitCode() {
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
     /** Its {@code /readyz} answers 200: it has completed its first tick. */
     boolean ready() {
         try {

@@ -138,6 +138,28 @@ class LocalExperimentTest {
         assertThat(alive(scaler)).isFalse();
     }
 
+    @Test
+    void a_scaler_that_dies_during_the_run_fails_the_experiment_and_its_workers_are_stopped(@TempDir Path tmp) throws Exception {
+        ExperimentPlan plan = plan(tmp.resolve("run"), "keda-queue", 0.2);
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        Thread runner = Thread.ofPlatform().name("experiment-under-test").start(() -> {
+            try {
+                Experiment.run(plan, launcher, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            } catch (Throwable t) {
+                ended.set(t);
+            }
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(plan.out().resolve("loadgen/run.json")));
+        List<Long> pids = new ArrayList<>(new ReplicaTimeline(WorkerEvent.read(plan.out().resolve("workers/events.jsonl"))).pids().values());
+        long scaler = scalerPid(plan.out());
+        ProcessHandle.of(scaler).orElseThrow().destroyForcibly(); // dies without a word: its workers are orphans now
+        runner.join(Duration.ofSeconds(60));
+
+        assertThat(runner.isAlive()).isFalse();
+        assertThat(ended.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("the scaler exited during the run (status 137)");
+        assertThat(pids).isNotEmpty().noneMatch(LocalExperimentTest::alive);
+    }
+
     /** The scaler's pid, from its own log line naming it (the experiment prints it; the JVM logs its pid at start). */
     private static long scalerPid(Path run) {
         return ProcessHandle.allProcesses().filter(p -> p.info().arguments().map(a -> String.join(" ", a)).orElse("")
