@@ -75,7 +75,8 @@ public final class CalibrateCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         }
-        Path twinDir = dir.resolve("twin");
+        // Named after the run, so a report over several runs and their twins tells them apart.
+        Path twinDir = dir.resolve(runDir.toAbsolutePath().normalize().getFileName() + "-twin");
         RunData twin;
         try {
             twin = Twin.simulate(real, fit.model(), twinDir);
