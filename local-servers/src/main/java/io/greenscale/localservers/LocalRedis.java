@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.commands.ProtocolCommand;
 import redis.clients.jedis.exceptions.JedisException;
@@ -68,7 +70,7 @@ public final class LocalRedis implements AutoCloseable {
 
     /** A new connection; the caller closes it. */
     public Jedis connect() {
-        return new Jedis(host(), port, 2_000);
+        return jedis(2_000);
     }
 
     /** Deletes every key, between tests that share one server. */
@@ -100,7 +102,7 @@ public final class LocalRedis implements AutoCloseable {
     /** Blocks the server for {@code duration} (Redis {@code DEBUG SLEEP}), from a background thread. */
     public Thread freezeFor(Duration duration) {
         return Thread.ofPlatform().daemon().name("redis-freeze").start(() -> {
-            try (Jedis jedis = new Jedis(host(), port, (int) duration.toMillis() + 5_000)) {
+            try (Jedis jedis = jedis((int) duration.toMillis() + 5_000)) {
                 ProtocolCommand debug = () -> "DEBUG".getBytes(StandardCharsets.US_ASCII);
                 jedis.sendCommand(debug, "SLEEP", Double.toString(duration.toMillis() / 1000.0));
             }
@@ -108,11 +110,16 @@ public final class LocalRedis implements AutoCloseable {
     }
 
     private boolean answersPing() {
-        try (Jedis jedis = new Jedis(host(), port, 500)) {
+        try (Jedis jedis = jedis(500)) {
             return "PONG".equals(jedis.ping());
         } catch (JedisException e) {
             return false;
         }
+    }
+
+    /** RESP2, said explicitly: a plain Jedis connection otherwise warns on every connect that it cannot negotiate RESP3. */
+    private Jedis jedis(int timeoutMillis) {
+        return new Jedis(new HostAndPort(host(), port), DefaultJedisClientConfig.builder().timeoutMillis(timeoutMillis).serverDefaultProtocol().build());
     }
 
     @Override

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 /** The analysis commands: compare, simulate, report, calibrate, experiment. */
 @Command(name = "greenscale", mixinStandardHelpOptions = true,
-        description = "GreenScale analysis commands.", subcommands = {CompareCommand.class, SimulateCommand.class, ReportCommand.class})
+        description = "GreenScale analysis commands.", subcommands = {CompareCommand.class, SimulateCommand.class, ReportCommand.class,
+                ExperimentCommand.class, CalibrateCommand.class})
 public final class AnalysisMain {
 
     public static void main(String[] args) {

@@ -78,7 +78,7 @@ public final class PolicyCatalog {
     }
 
     /** KEDA's {@code listLength}: waiting jobs per replica — what one replica completes in half the SLO. */
-    static long kedaListLength(Deployment d) {
+    public static long kedaListLength(Deployment d) {
         return Math.max(1, Math.round(d.perReplicaRate() * d.slo().toMillis() / 1000.0 / 2));
     }
 

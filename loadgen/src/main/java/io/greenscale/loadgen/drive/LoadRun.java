@@ -34,9 +34,14 @@ public final class LoadRun {
     /**
      * @param connections requests in flight at most (open loop)
      * @param maxQueued   requests waiting for a connection at most; more are dropped
-     * @param timeout     a request's timeout, also how long the run waits for stragglers
+     * @param timeout     a request's timeout
+     * @param drain       how long the run waits for stragglers after the schedule ends (by default the timeout + 1 s)
      */
-    public record Limits(int connections, long maxQueued, Duration timeout) {}
+    public record Limits(int connections, long maxQueued, Duration timeout, Duration drain) {
+        public Limits(int connections, long maxQueued, Duration timeout) {
+            this(connections, maxQueued, timeout, timeout.plusSeconds(1));
+        }
+    }
 
     /**
      * Traffic sent before the measured run and not recorded, so that the JVM's JIT and the target's
@@ -66,7 +71,7 @@ public final class LoadRun {
                                  PrintStream progress, InstantSource wall) throws InterruptedException {
         LongSupplier nanoTime = System::nanoTime;
         warmUp(plan, target, limits, warmup, nanoTime);
-        Duration drainAllowance = limits.timeout().plusSeconds(1);
+        Duration drainAllowance = limits.drain();
         int seconds = (int) plan.duration().plus(drainAllowance).toSeconds() + 2;
         Meter meter = new Meter(seconds);
         dir.writeRunInfo(info);

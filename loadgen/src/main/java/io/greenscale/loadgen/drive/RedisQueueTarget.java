@@ -20,6 +20,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.Transaction;
@@ -104,7 +106,9 @@ public final class RedisQueueTarget implements Target {
     }
 
     private Jedis connect() {
-        return new Jedis(host, port, (int) Math.max(2000, timeout.toMillis()));
+        // RESP2, said explicitly: plain Jedis connections otherwise warn on every connect that they cannot negotiate RESP3.
+        return new Jedis(new HostAndPort(host, port), DefaultJedisClientConfig.builder()
+                .timeoutMillis((int) Math.max(2000, timeout.toMillis())).serverDefaultProtocol().build());
     }
 
     @Override

@@ -32,15 +32,26 @@ final class ScalerRunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = "--owner-pid", paramLabel = "PID",
+            description = "Shut down (as on SIGTERM) when process PID exits: what started this scaler, so that it and its local workers never outlive it.")
+    Long ownerPid;
+
     @Override
     public Integer call() throws InterruptedException {
         ScalerConfig loaded = config.load(spec.commandLine().getErr());
         if (loaded == null) {
             return 1;
         }
+        java.util.Optional<ProcessHandle> owner = ownerPid == null ? java.util.Optional.empty() : ProcessHandle.of(ownerPid);
+        if (ownerPid != null && owner.isEmpty()) {
+            spec.commandLine().getErr().println("--owner-pid " + ownerPid + ": no such process; not starting");
+            return 1;
+        }
         ApiClient kubernetes;
         try {
-            kubernetes = KubeClients.fromSettings(loaded.kubernetes());
+            // Local workers need no cluster: nothing reads a kubeconfig unless a target is a Kubernetes workload.
+            boolean allLocal = loaded.targets().stream().allMatch(io.greenscale.daemon.config.TargetConfig::isLocal);
+            kubernetes = allLocal && loaded.kubernetes().kubeconfig() == null ? new ApiClient() : KubeClients.fromSettings(loaded.kubernetes());
         } catch (IOException e) {
             spec.commandLine().getErr().println("cannot configure the Kubernetes client (kubeconfig " + loaded.kubernetes().kubeconfig()
                     + ", or the pod's service account): " + e.getMessage());
@@ -53,6 +64,10 @@ final class ScalerRunCommand implements Callable<Integer> {
             daemon.close();
             closed.countDown();
         }, "shutdown"));
+        owner.ifPresent(o -> o.onExit().thenRun(() -> {
+            System.err.println("scaler: process " + ownerPid + " (the owner) exited; shutting down");
+            System.exit(143);
+        }));
         closed.await();
         return 0;
     }

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param inFlight           where in-flight work is read when there is no queue (HTTP workloads)
  * @param busyAwareScaleDown annotate pods with {@code controller.kubernetes.io/pod-deletion-cost}
  *                           from their in-flight work before lowering replicas, so idle pods go first
+ * @param local              worker processes on this machine instead of a Kubernetes workload; null for a Kubernetes target
  */
 public record TargetConfig(
         TargetRef ref,
@@ -23,7 +24,8 @@ public record TargetConfig(
         PromSignalSpec p95,
         PromSignalSpec inFlight,
         Map<String, PromSignalSpec> extra,
-        boolean busyAwareScaleDown) {
+        boolean busyAwareScaleDown,
+        LocalSpec local) {
 
     public TargetConfig {
         Objects.requireNonNull(ref, "ref");
@@ -34,6 +36,10 @@ public record TargetConfig(
         Objects.requireNonNull(p95, "p95");
         Objects.requireNonNull(inFlight, "inFlight");
         extra = Map.copyOf(extra);
+    }
+
+    public boolean isLocal() {
+        return local != null;
     }
 
     /** {@code namespace/kind/name}: the target's name in logs, metrics and Events. */

@@ -27,8 +27,10 @@ final class TargetParser {
      * @return null when the section is too broken to build a target (problems are recorded)
      */
     TargetConfig parse(ConfigNode node, boolean partial) {
-        String namespace = node.string("namespace", env.ownNamespace());
-        TargetRef ref = partial ? forbidRef(node) : ref(node, namespace);
+        boolean isLocal = node.has("local");
+        String namespace = node.string("namespace", isLocal ? "local" : env.ownNamespace());
+        LocalSpec local = isLocal ? LocalSpecs.parse(node.child("local"), env) : null;
+        TargetRef ref = partial ? forbidRef(node) : isLocal ? localRef(node, namespace, local) : ref(node, namespace);
         Mode mode = node.choice("mode", Mode.ACTIVE, Mode.class);
         QueueSpec queue = queue(node);
         ConfigNode signals = node.child("signals");
@@ -42,6 +44,10 @@ final class TargetParser {
         if (policy == null || ref == null) {
             return null;
         }
+        if (local != null && !partial && !(queue instanceof QueueSpec.RedisList)) {
+            node.problems().add(node.keyPath("queue") + ": a local target needs a Redis list queue (type: list): its workers drain it"
+                    + " and its scale-down reads who is busy from it");
+        }
         if (!partial && queue == null) {
             Set<Signal> wanted = EnumSet.noneOf(Signal.class);
             wanted.addAll(policy.inputs());
@@ -52,7 +58,17 @@ final class TargetParser {
                         + " (a Redis list or stream; or switch those signals off in the policy)");
             }
         }
-        return new TargetConfig(ref, mode, policy, queue, cpu, gpu, p95, inFlight, extra, busyAware);
+        return new TargetConfig(ref, mode, policy, queue, cpu, gpu, p95, inFlight, extra, busyAware, local);
+    }
+
+    /** A local target names its workload in {@code local.name}; it has no Kubernetes object to point at. */
+    private static TargetRef localRef(ConfigNode node, String namespace, LocalSpec local) {
+        if (node.has("scaleTargetRef")) {
+            node.problems().add(node.keyPath("scaleTargetRef") + ": give either scaleTargetRef (a Kubernetes workload) or local"
+                    + " (worker processes on this machine), not both");
+            return null;
+        }
+        return new TargetRef(namespace, "greenscale.io/v1", LocalSpec.KIND, local.name(), "localworkers");
     }
 
     private static TargetRef forbidRef(ConfigNode node) {

@@ -22,7 +22,11 @@ import io.greenscale.daemon.signal.RedisClients;
 import io.greenscale.daemon.signal.RedisListQueue;
 import io.greenscale.daemon.signal.RedisStreamQueue;
 import io.greenscale.daemon.signal.SignalGatherer;
+import io.greenscale.daemon.signal.PodLister;
+import io.greenscale.daemon.signal.UsageLister;
 import io.greenscale.daemon.target.KubernetesScaleTarget;
+import io.greenscale.daemon.target.ScaleTarget;
+import io.greenscale.daemon.target.local.LocalWorkersTarget;
 import io.kubernetes.client.openapi.ApiClient;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -48,10 +52,11 @@ public final class Daemon implements AutoCloseable {
     private final RedisClients redis;
     private final DecisionLog log;
     private final ScalerMetrics metrics;
+    private final List<LocalWorkersTarget> locals;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Daemon(ScalerConfig config, ControlLoop loop, Leadership leadership, HttpEndpoints http, RedisClients redis,
-                   DecisionLog log, ScalerMetrics metrics) {
+                   DecisionLog log, ScalerMetrics metrics, List<LocalWorkersTarget> locals) {
         this.config = config;
         this.loop = loop;
         this.leadership = leadership;
@@ -59,6 +64,7 @@ public final class Daemon implements AutoCloseable {
         this.redis = redis;
         this.log = log;
         this.metrics = metrics;
+        this.locals = List.copyOf(locals);
     }
 
     /** What to build the daemon from; tests pass a client for the stand-in API server and their own clock. */
@@ -84,10 +90,25 @@ public final class Daemon implements AutoCloseable {
         KubePodMetrics usage = new KubePodMetrics(api);
         Instant started = parts.clock().instant();
         List<TargetRunner> runners = new ArrayList<>();
-        TargetRunner.Outputs outputs = new TargetRunner.Outputs(log, metrics, events);
+        List<LocalWorkersTarget> locals = new ArrayList<>();
         for (TargetConfig t : config.targets()) {
-            SignalGatherer gatherer = new SignalGatherer(t, queueProbe(t.queue(), redis), pods, usage, prometheus, deadlines);
-            runners.add(new TargetRunner(t, new KubernetesScaleTarget(api, t.ref(), t.mode()), gatherer, outputs, started));
+            ScaleTarget target;
+            PodLister podLister = pods;
+            UsageLister usageLister = usage;
+            EventSink sink = events;
+            if (t.isLocal()) {
+                // Worker processes on this machine: the target is also their pod list and their metrics-server.
+                LocalWorkersTarget local = LocalWorkersTarget.of(t, parts.clock());
+                locals.add(local);
+                target = local;
+                podLister = (namespace, selector) -> local.pods();
+                usageLister = namespace -> local.usage();
+                sink = EventSink.NONE;
+            } else {
+                target = new KubernetesScaleTarget(api, t.ref(), t.mode());
+            }
+            SignalGatherer gatherer = new SignalGatherer(t, queueProbe(t.queue(), redis), podLister, usageLister, prometheus, deadlines);
+            runners.add(new TargetRunner(t, target, gatherer, new TargetRunner.Outputs(log, metrics, sink), started));
             metrics.targetConfigured(t.id(), t.mode().label(), t.policy().name());
         }
         Leadership leadership = config.leader().enabled()
@@ -97,7 +118,7 @@ public final class Daemon implements AutoCloseable {
         HttpEndpoints http = config.server().enabled()
                 ? new HttpEndpoints(config.server().address(), config.server().port(), registry, health) : null;
         ControlLoop loop = new ControlLoop(runners, leadership, metrics, health, parts.clock(), config.tick());
-        return new Daemon(config, loop, leadership, http, redis, log, metrics);
+        return new Daemon(config, loop, leadership, http, redis, log, metrics, locals);
     }
 
     private static java.time.Duration redisTimeout(ScalerConfig config) {
@@ -114,6 +135,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     public Daemon start() {
+        locals.forEach(LocalWorkersTarget::start);
         loop.start();
         LOG.info("scaling {} target(s) every {}; metrics on :{}", config.targets().size(),
                 io.greenscale.policy.config.Durations.format(config.tick()), http == null ? "off" : http.port());
@@ -126,6 +148,11 @@ public final class Daemon implements AutoCloseable {
 
     public ScalerMetrics metrics() {
         return metrics;
+    }
+
+    /** The local-process targets, in configuration order (none for a Kubernetes-only configuration). */
+    public List<LocalWorkersTarget> localTargets() {
+        return locals;
     }
 
     public Leadership leadership() {
@@ -148,6 +175,7 @@ public final class Daemon implements AutoCloseable {
             LOG.warn("the tick in progress did not finish within {}; exiting anyway", config.shutdownGrace());
         }
         loop.close();
+        locals.forEach(LocalWorkersTarget::close);
         leadership.close();
         if (http != null) {
             http.close();

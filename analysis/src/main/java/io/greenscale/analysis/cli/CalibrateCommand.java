@@ -1,0 +1,96 @@
+package io.greenscale.analysis.cli;
+
+import io.greenscale.analysis.calibrate.Calibration;
+import io.greenscale.analysis.calibrate.ClusterFit;
+import io.greenscale.analysis.calibrate.Twin;
+import io.greenscale.analysis.calibrate.Validation;
+import io.greenscale.analysis.read.RunReadException;
+import io.greenscale.analysis.read.RunReader;
+import io.greenscale.analysis.run.RunData;
+import io.greenscale.analysis.write.Report;
+import io.greenscale.analysis.write.ReportOptions;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code greenscale calibrate RUN_DIR}: fit the simulator to a real run, then check the fit on the run's simulated twin. */
+@Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Fit the simulator's cluster model to an experiment run (./greenscale experiment): the service-time",
+                "distribution from the jobs' worker-side times, the cold start and scheduling delay from the workers'",
+                "lifecycle, CPU use per busy slot; writes a cluster YAML that 'simulate --cluster' reads.",
+                "Then runs the same workload, policy and seed in the simulator with it and compares p95 latency,",
+                "replica-seconds and the replica timeline (also as a report with a 'Simulator fidelity' section)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:calibrated (and validated)", "1:the run cannot be calibrated (the message says why)", "2:usage error"})
+public final class CalibrateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "RUN_DIR", description = "An experiment's run directory.")
+    Path runDir;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write cluster.yaml, the twin run and the report (default: RUN_DIR/calibration).")
+    Path out;
+
+    @Option(names = "--no-validate", description = "Only fit and write the model; do not simulate the twin.")
+    boolean noValidate;
+
+    @Option(names = "--min-jobs", defaultValue = "30", paramLabel = "N", description = "Completed jobs needed to fit (default: ${DEFAULT-VALUE}).")
+    int minJobs;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path dir = out != null ? out : runDir.resolve("calibration");
+        if (Files.exists(dir.resolve("cluster.yaml"))) {
+            throw new ParameterException(spec.commandLine(), "--out " + dir + ": already holds a calibration; choose another directory");
+        }
+        RunData real;
+        ClusterFit fit;
+        try {
+            real = RunReader.read(runDir).run();
+            fit = Calibration.fit(runDir, real, minJobs);
+        } catch (RunReadException | IllegalArgumentException e) {
+            err.println("calibrate: " + e.getMessage());
+            return 1;
+        }
+        Path yaml = dir.resolve("cluster.yaml");
+        Calibration.write(fit, yaml, runDir, Instant.now());
+        stdout.println("calibrate: " + runDir);
+        stdout.println("  service    " + fit.service().describe());
+        stdout.println("  lifecycle  " + fit.lifecycle().describe());
+        stdout.println("  resources  " + fit.cpu().describe());
+        stdout.println("  → " + yaml);
+        if (noValidate) {
+            stdout.flush();
+            return 0;
+        }
+        // Named after the run, so a report over several runs and their twins tells them apart.
+        Path twinDir = dir.resolve(runDir.toAbsolutePath().normalize().getFileName() + "-twin");
+        RunData twin;
+        try {
+            twin = Twin.simulate(real, fit.model(), twinDir);
+        } catch (IllegalArgumentException e) {
+            err.println("calibrate: cannot simulate the twin: " + e.getMessage());
+            return 1;
+        }
+        Validation v = Validation.of(real, twin);
+        Path report = dir.resolve("report");
+        Report.write(report, List.of(real, twin), ReportOptions.runs(Instant.now()));
+        stdout.println("validation: the same workload, policy and seed in the simulator with this model → " + twinDir);
+        v.lines().forEach(l -> stdout.println("  " + l));
+        stdout.println("  report: " + report.resolve(Report.REPORT_HTML) + " (section \"Simulator fidelity\")");
+        stdout.flush();
+        return 0;
+    }
+}
