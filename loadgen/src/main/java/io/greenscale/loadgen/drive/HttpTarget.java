@@ -1,5 +1,14 @@
 package io.greenscale.loadgen.drive;
 
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.Version;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -8,68 +17,81 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.StringRequestContent;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import javax.net.ssl.SSLException;
 
 /**
- * An HTTP/1.1 endpoint, driven through Jetty's non-blocking client (it sustained about twice the
- * rate of {@code java.net.http.HttpClient} on two cores). Any 2xx is a success; other statuses,
- * timeouts and transport errors are failures, each counted by kind. At most {@code connections}
- * connections are opened; the caller's in-flight limit keeps requests from queueing inside the
- * client, so every wait is the generator's own and is measured.
+ * An HTTP/1.1 endpoint, driven through Netty on one event loop thread that owns every connection.
+ * The open loop runs its schedule on that same thread ({@link #eventLoop}), so a request goes
+ * from its send time to the socket, and a response from the socket to the meter, without any
+ * hand-off between threads. Any 2xx is a success; other statuses, timeouts and transport errors
+ * are failures, each counted by kind. At most {@code connections} connections are opened; the
+ * caller's in-flight limit keeps requests from waiting inside the driver, so every wait is the
+ * generator's own and is measured.
  */
 public final class HttpTarget implements Target {
     private final URI uri;
     private final String method;
-    private final List<String> headers;
-    private final String contentType;
     private final Duration timeout;
     private final int connections;
-    private final HttpClient client;
+    private final IoTransport transport;
+    private final EventLoopGroup group;
+    private final EventLoop loop;
+    private final HttpConnectionPool pool;
 
-    /** @param headers name/value pairs, flattened: {@code [name1, value1, name2, value2, ...]} */
+    /**
+     * @param headers name/value pairs, flattened: {@code [name1, value1, name2, value2, ...]}
+     * @throws IllegalArgumentException for a URL that is not http(s), or a header HTTP does not allow
+     */
     public HttpTarget(URI uri, String method, List<String> headers, Duration timeout, int connections) {
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+        boolean https = "https".equals(uri.getScheme());
+        if (!"http".equals(uri.getScheme()) && !https) {
             throw new IllegalArgumentException("an HTTP target needs an http:// or https:// URL, was " + uri);
         }
         this.uri = uri;
         this.method = method;
         this.timeout = timeout;
-        this.connections = connections;
-        String type = "application/json";
-        List<String> others = new java.util.ArrayList<>();
+        this.connections = Math.max(1, connections);
+        String contentType = "application/json";
+        List<String> others = new ArrayList<>();
         for (int i = 0; i + 1 < headers.size(); i += 2) {
             if (headers.get(i).equalsIgnoreCase("content-type")) {
-                type = headers.get(i + 1);
+                contentType = headers.get(i + 1);
             } else {
                 others.add(headers.get(i));
                 others.add(headers.get(i + 1));
             }
         }
-        this.contentType = type;
-        this.headers = List.copyOf(others);
-        // A few platform threads are plenty: the work per response is a counter update.
-        QueuedThreadPool pool = new QueuedThreadPool(8, 2);
-        pool.setName("loadgen-http");
-        pool.setDaemon(true);
-        this.client = new HttpClient();
-        client.setExecutor(pool);
-        client.setMaxConnectionsPerDestination(Math.max(1, connections));
-        client.setMaxRequestsQueuedPerDestination(Integer.MAX_VALUE);
-        client.setFollowRedirects(false);
-        client.setConnectTimeout(timeout.toMillis());
-        client.setUserAgentField(new org.eclipse.jetty.http.HttpField(org.eclipse.jetty.http.HttpHeader.USER_AGENT, "greenscale-loadgen"));
+        HttpRequestFactory requests = new HttpRequestFactory(uri, method, others, contentType);
+        SslContext ssl = https ? clientSsl() : null;
+        this.transport = IoTransport.best();
+        this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("loadgen-http", true), transport.handlers());
+        this.loop = group.next();
+        Bootstrap bootstrap = new Bootstrap().group(loop).channel(transport.channelType())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE));
+        int port = uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80;
+        this.pool = new HttpConnectionPool(bootstrap, uri.getHost(), port, ssl, requests, this.connections,
+                timeout.toNanos(), System::nanoTime);
+        // Timeouts fire within a tenth of the timeout after their deadline, and within 10 ms at most.
+        long sweepNanos = Math.clamp(timeout.toNanos() / 10, 1_000_000L, 10_000_000L);
+        loop.scheduleAtFixedRate(pool::sweep, sweepNanos, sweepNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private static SslContext clientSsl() {
         try {
-            client.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start the HTTP client", e);
+            return SslContextBuilder.forClient().build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot set up TLS for an https:// target: " + e.getMessage(), e);
         }
     }
 
@@ -86,21 +108,22 @@ public final class HttpTarget implements Target {
     @Override
     public CompletableFuture<Outcome> send(Request request) {
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-        org.eclipse.jetty.client.Request r = client.newRequest(uri).method(method).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (!headers.isEmpty()) {
-            r.headers(h -> {
-                for (int i = 0; i + 1 < headers.size(); i += 2) {
-                    h.add(headers.get(i), headers.get(i + 1));
-                }
-            });
+        if (loop.inEventLoop()) {
+            pool.send(request, outcome);
+        } else {
+            try {
+                loop.execute(() -> pool.send(request, outcome));
+            } catch (RejectedExecutionException e) {
+                outcome.complete(Outcome.failed("closed"));
+            }
         }
-        if (request.payload() != null) {
-            r.body(new StringRequestContent(contentType, request.payload()));
-        }
-        r.send(result -> outcome.complete(result.isFailed()
-                ? failure(result.getFailure())
-                : Outcome.status(result.getResponse().getStatus())));
         return outcome;
+    }
+
+    /** The thread that owns the connections: the open loop paces its schedule there. */
+    @Override
+    public Optional<ScheduledExecutorService> eventLoop() {
+        return Optional.of(loop);
     }
 
     static Outcome failure(Throwable e) {
@@ -122,16 +145,20 @@ public final class HttpTarget implements Target {
         m.put("method", method);
         m.put("connections", connections);
         m.put("timeout_s", timeout.toNanos() / 1e9);
-        m.put("client", "Jetty HttpClient " + org.eclipse.jetty.util.Jetty.VERSION + " (HTTP/1.1)");
+        Version netty = Version.identify(HttpTarget.class.getClassLoader()).get("netty-codec-http");
+        m.put("client", "Netty " + (netty == null ? "" : netty.artifactVersion() + " ") + "(HTTP/1.1, " + transport.name() + ")");
         return m;
     }
 
     @Override
     public void close() {
         try {
-            client.stop();
-        } catch (Exception e) {
-            // The run is over; a client that fails to stop cleanly loses nothing.
+            loop.submit(pool::close).await(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RejectedExecutionException e) {
+            // Already closed.
         }
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
 }

@@ -15,6 +15,9 @@ import java.util.function.LongSupplier;
  * generator's own FIFO queue, its wait counted in its latency; past {@code maxQueued} it is
  * dropped and counted. Nothing is skipped: a request sent late is still sent, and its lateness
  * is recorded as scheduling error.
+ *
+ * <p>The schedule is paced by {@link Pacer}: on the target's own I/O thread where it has one
+ * (sends and completions then need no hand-off between threads), else on the calling thread.
  */
 final class OpenLoop {
     private final Target target;
@@ -37,26 +40,52 @@ final class OpenLoop {
         this.startNanos = startNanos;
     }
 
-    /** Runs the whole schedule on the calling thread; returns when the last arrival was dispatched. */
+    /**
+     * Runs the whole schedule; returns when the last arrival was dispatched, or soon after the
+     * calling thread is interrupted (its interrupt flag stays set).
+     */
     void run(ArrivalStream arrivals, BodyTemplate body, BooleanSupplier cancelled) {
-        long seq = 0;
-        while (!cancelled.getAsBoolean() && arrivals.next()) {
-            long at = arrivals.atNanos();
-            meter.intended(at);
-            // Rendered before waiting, so the work happens in the slack before the send time.
-            Request r = new Request(seq, at, body == null ? null : body.render(arrivals, seq));
-            seq++;
-            long now = now();
-            while (at > now) {
-                LockSupport.parkNanos(at - now);
-                now = now();
-            }
-            dispatch(r);
-        }
+        Schedule schedule = new Schedule(arrivals, body);
+        target.eventLoop().ifPresentOrElse(
+                loop -> Pacer.onLoop(loop, schedule::sendDue, this::now),
+                () -> Pacer.onThisThread(schedule::sendDue, this::now, cancelled));
     }
 
     long now() {
         return nanoTime.getAsLong() - startNanos;
+    }
+
+    /** The arrivals as requests, in order; {@link #sendDue} hands out everything due by a given time. */
+    private final class Schedule {
+        private final ArrivalStream arrivals;
+        private final BodyTemplate body;
+        private long seq;
+        private boolean holding;
+
+        Schedule(ArrivalStream arrivals, BodyTemplate body) {
+            this.arrivals = arrivals;
+            this.body = body;
+        }
+
+        /** Dispatches every arrival due by {@code nowNanos}; returns the run time of the next one, or {@link Pacer#OVER}. */
+        long sendDue(long nowNanos) {
+            while (true) {
+                if (!holding) {
+                    if (!arrivals.next()) {
+                        return Pacer.OVER;
+                    }
+                    holding = true;
+                }
+                long at = arrivals.atNanos();
+                if (at > nowNanos) {
+                    return at;
+                }
+                holding = false;
+                meter.intended(at);
+                dispatch(new Request(seq, at, body == null ? null : body.render(arrivals, seq)));
+                seq++;
+            }
+        }
     }
 
     private void dispatch(Request r) {

@@ -1,0 +1,81 @@
+package io.greenscale.loadgen.drive;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * Paces a schedule: calls {@code sendDue(now)} — which sends everything due by {@code now} and
+ * returns the run time of the next arrival, or {@link #OVER} — again at that time, until the
+ * schedule is over. Times are run nanoseconds from {@code now}. Nothing is ever sent early: a
+ * step runs at or after the next arrival's time, and how late is the send lag the meter records.
+ */
+final class Pacer {
+    static final long OVER = -1;
+    /**
+     * The event loop's timer wakes it at most this often (nanoseconds). A wake-up costs a context
+     * switch, which at high rates would cost more than the request itself; arrivals closer together
+     * than this go out in one pass, each at most this late, and the lateness is recorded.
+     */
+    static final long MIN_TIMER_GAP_NANOS = Long.getLong("greenscale.loadgen.timerGapNanos", 100_000L);
+
+    private Pacer() {}
+
+    /** On the calling thread, parking in between; stops early when {@code cancelled}. */
+    static void onThisThread(LongUnaryOperator sendDue, LongSupplier now, BooleanSupplier cancelled) {
+        long next;
+        while (!cancelled.getAsBoolean() && (next = sendDue.applyAsLong(now.getAsLong())) != OVER) {
+            long t = now.getAsLong();
+            while (next > t) {
+                LockSupport.parkNanos(next - t);
+                t = now.getAsLong();
+            }
+        }
+    }
+
+    /**
+     * On an event loop, as a timer task that re-arms itself for the next arrival; while the loop
+     * is awake for I/O anyway, due steps run in the same pass, so busy loops need no extra
+     * wake-ups. The calling thread waits; if it is interrupted the ticking stops and its
+     * interrupt flag stays set. A step's exception is rethrown here.
+     */
+    static void onLoop(ScheduledExecutorService loop, LongUnaryOperator sendDue, LongSupplier now) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loop.execute(new Runnable() {
+            @Override
+            public void run() {
+                if (done.isDone()) {
+                    return;
+                }
+                try {
+                    long next = sendDue.applyAsLong(now.getAsLong());
+                    if (next == OVER) {
+                        done.complete(null);
+                    } else {
+                        long t = now.getAsLong();
+                        loop.schedule(this, Math.max(next - t, MIN_TIMER_GAP_NANOS), TimeUnit.NANOSECONDS);
+                    }
+                } catch (Throwable e) {
+                    done.completeExceptionally(e);
+                }
+            }
+        });
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            done.cancel(false);
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case RuntimeException r -> throw r;
+                case Error r -> throw r;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+}
