@@ -50,7 +50,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     private void write(Exchange x) {
         status = 0;
         // Write failures arrive in exceptionCaught, so no promise is allocated per request.
-        channel.writeAndFlush(requests.build(x.request().payload()), channel.voidPromise());
+        channel.writeAndFlush(requests.encoded(x.request().payload()), channel.voidPromise());
     }
 
     /** Fails the exchange with a timeout and closes the connection, if its deadline has passed. */

@@ -4,7 +4,6 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.SslContext;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -67,7 +66,7 @@ final class HttpConnectionPool {
                 if (ssl != null) {
                     ch.pipeline().addLast(ssl.newHandler(ch.alloc(), host, port));
                 }
-                ch.pipeline().addLast(new HttpClientCodec(), c);
+                ch.pipeline().addLast(new ResponseDecoder(requests.isHead()), c);
             }
         }).connect(host, port);
         c.connecting(f.channel(), first);

@@ -1,7 +1,9 @@
 package io.greenscale.loadgen.drive;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
@@ -9,16 +11,18 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Builds the HTTP/1.1 requests of a run; Netty's codec encodes them. Everything constant is built
- * once: the headers, and for an unchanging body (no placeholders) the body bytes, shared by every
- * request without copying. Used on the event loop only.
+ * The HTTP/1.1 requests of a run, encoded by Netty's codec. Everything constant is encoded once:
+ * a request without a body, or with an unchanging body (no placeholders), is encoded on first use
+ * and then sent as the same bytes every time, without copying. Used on one thread only.
  */
 final class HttpRequestFactory {
     /** Methods whose requests carry a body by convention: without one they say Content-Length: 0. */
@@ -28,9 +32,10 @@ final class HttpRequestFactory {
     private final String path;
     private final HttpHeaders headers;
     private final HttpHeaders headersWithoutBody;
+    private final EmbeddedChannel encoder = new EmbeddedChannel(new HttpRequestEncoder());
+    private ByteBuf withoutBody;
     private String lastPayload;
-    private ByteBuf lastBody;
-    private HttpHeaders lastHeaders;
+    private ByteBuf lastEncoded;
 
     /**
      * @param headers name/value pairs, flattened, without Content-Type
@@ -50,20 +55,54 @@ final class HttpRequestFactory {
         this.headers = h.copy().set(HttpHeaderNames.CONTENT_TYPE, contentType);
     }
 
-    /** A request carrying {@code payload} (null: none). The codec releases it once written. */
-    FullHttpRequest build(String payload) {
+    /** HEAD answers announce a body they do not send. */
+    boolean isHead() {
+        return HttpMethod.HEAD.equals(method);
+    }
+
+    /** The bytes of a request carrying {@code payload} (null: none); the channel releases them once written. */
+    ByteBuf encoded(String payload) {
+        if (payload == null) {
+            if (withoutBody == null) {
+                withoutBody = Unpooled.unreleasableBuffer(encode(build(null)));
+            }
+            // A duplicate has its own read position over the shared bytes; releasing it is a no-op.
+            return withoutBody.duplicate();
+        }
+        if (payload == lastPayload) {
+            return lastEncoded.duplicate();
+        }
+        ByteBuf bytes = encode(build(payload));
+        if (lastPayload != null) {
+            return bytes; // bodies differ from request to request: each is encoded and sent once
+        }
+        lastPayload = payload;
+        lastEncoded = Unpooled.unreleasableBuffer(bytes);
+        return lastEncoded.duplicate();
+    }
+
+    private FullHttpRequest build(String payload) {
         if (payload == null) {
             return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, path, Unpooled.EMPTY_BUFFER,
                     headersWithoutBody, EmptyHttpHeaders.INSTANCE);
         }
-        if (payload != lastPayload) {
-            byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-            lastPayload = payload;
-            lastBody = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes));
-            lastHeaders = headers.copy().set(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+        ByteBuf body = Unpooled.wrappedBuffer(payload.getBytes(StandardCharsets.UTF_8));
+        HttpHeaders h = headers.copy().set(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+        return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, path, body, h, EmptyHttpHeaders.INSTANCE);
+    }
+
+    /** One direct buffer: the socket writes it without a copy or a gathering write. */
+    private ByteBuf encode(FullHttpRequest request) {
+        encoder.writeOutbound(request);
+        List<ByteBuf> parts = new ArrayList<>(2);
+        for (ByteBuf part; (part = encoder.readOutbound()) != null; ) {
+            parts.add(part);
         }
-        // A duplicate has its own read position over the shared bytes; releasing it is a no-op.
-        return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, path, lastBody.duplicate(),
-                lastHeaders, EmptyHttpHeaders.INSTANCE);
+        ByteBuf out = ByteBufAllocator.DEFAULT.directBuffer(parts.stream().mapToInt(ByteBuf::readableBytes).sum());
+        for (ByteBuf part : parts) {
+            out.writeBytes(part);
+            part.release();
+        }
+        return out;
     }
 }

@@ -1,5 +1,6 @@
 package io.greenscale.loadgen.drive;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,7 +23,7 @@ final class Pacer {
      * switch, which at high rates would cost more than the request itself; arrivals closer together
      * than this go out in one pass, each at most this late, and the lateness is recorded.
      */
-    static final long MIN_TIMER_GAP_NANOS = Long.getLong("greenscale.loadgen.timerGapNanos", 100_000L);
+    static final long MIN_TIMER_GAP_NANOS = Long.getLong("greenscale.loadgen.timerGapNanos", 250_000L);
 
     private Pacer() {}
 
@@ -41,10 +42,10 @@ final class Pacer {
     /**
      * On an event loop, as a timer task that re-arms itself for the next arrival; while the loop
      * is awake for I/O anyway, due steps run in the same pass, so busy loops need no extra
-     * wake-ups. The calling thread waits; if it is interrupted the ticking stops and its
-     * interrupt flag stays set. A step's exception is rethrown here.
+     * wake-ups. Returns at once: the future completes when the schedule is over, exceptionally
+     * with a step's exception, and cancelling it stops the ticking.
      */
-    static void onLoop(ScheduledExecutorService loop, LongUnaryOperator sendDue, LongSupplier now) {
+    static CompletableFuture<Void> onLoop(ScheduledExecutorService loop, LongUnaryOperator sendDue, LongSupplier now) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         loop.execute(new Runnable() {
             @Override
@@ -65,12 +66,22 @@ final class Pacer {
                 }
             }
         });
+        return done;
+    }
+
+    /**
+     * Waits until every paced schedule is over. If the calling thread is interrupted, every one is
+     * stopped and its interrupt flag stays set; a step's exception is rethrown here (the others
+     * are stopped first).
+     */
+    static void await(List<CompletableFuture<Void>> paced) {
         try {
-            done.get();
+            CompletableFuture.allOf(paced.toArray(CompletableFuture[]::new)).get();
         } catch (InterruptedException e) {
-            done.cancel(false);
+            paced.forEach(f -> f.cancel(false));
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
+            paced.forEach(f -> f.cancel(false));
             switch (e.getCause()) {
                 case RuntimeException r -> throw r;
                 case Error r -> throw r;

@@ -1,7 +1,7 @@
 package io.greenscale.loadgen.drive;
 
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,11 +28,13 @@ public interface Target extends AutoCloseable {
     }
 
     /**
-     * The thread the target does its I/O on, if it has one: the open loop then paces its schedule
-     * there, and sends and completions stay on one thread. Empty: the caller's thread paces it.
+     * The threads the target does its I/O on, if it has them (event loops, each owning its share
+     * of the connections): the open loop then runs one lane per loop, paced on that loop, so that
+     * sends and completions stay on one thread. A request sent from a loop's thread goes out on
+     * that loop's connections. Empty: the caller's thread paces a single lane.
      */
-    default Optional<ScheduledExecutorService> eventLoop() {
-        return Optional.empty();
+    default List<ScheduledExecutorService> eventLoops() {
+        return List.of();
     }
 
     @Override

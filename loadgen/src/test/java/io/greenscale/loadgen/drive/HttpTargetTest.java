@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpHandler;
 import io.greenscale.loadgen.profile.Arrivals;
 import io.greenscale.loadgen.profile.ConstantProfile;
+import io.greenscale.loadgen.record.RunDirectory;
 import io.greenscale.loadgen.record.RunSummary;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -90,6 +91,22 @@ class HttpTargetTest {
             assertThat(server.connections()).isEqualTo(3);
             assertThat(s.requests().completed()).isEqualTo(400);
             assertThat(s.schedulingErrorMs().p99()).as("requests waited for a free connection").isGreaterThan(100.0);
+        }
+    }
+
+    @Test
+    void twoEventLoopsKeepTheScheduleAndShareTheConnections() throws Exception {
+        try (Responder server = new Responder(x -> Responder.answer(x, 200, "ok"));
+             HttpTarget target = new HttpTarget(URI.create(server.url("/")), "GET", List.of(), Duration.ofSeconds(5), 4, 2)) {
+            Duration run = Duration.ofSeconds(2);
+            LoadRun.Result result = Runs.run(new LoadRun.Open(Arrivals.uniform(new ConstantProfile(1000, run)), run, null),
+                    target, 4, Duration.ofSeconds(5), tmp.resolve("two"));
+
+            assertThat(target.eventLoops()).hasSize(2);
+            assertThat(result.summary().requests().completed()).isEqualTo(2000);
+            assertThat(RunDirectory.open(tmp.resolve("two")).readTimeseries().subList(0, 2))
+                    .allSatisfy(r -> assertThat(r.arrivals()).isEqualTo(1000));
+            assertThat(server.connections()).as("two per loop").isLessThanOrEqualTo(4);
         }
     }
 

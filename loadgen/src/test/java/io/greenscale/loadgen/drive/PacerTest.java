@@ -55,7 +55,7 @@ class PacerTest {
     void onTheLoopNothingIsSentEarlyAndCloseArrivalsShareAWakeUp() {
         // 2,000 arrivals 10 µs apart over 20 ms.
         Schedule s = new Schedule(10_000, 20_000_000);
-        Pacer.onLoop(loop, s, now);
+        Pacer.await(List.of(Pacer.onLoop(loop, s, now)));
 
         assertThat(s.lateness).hasSize(2_000).allSatisfy(l -> assertThat(l).isNotNegative());
         assertThat(s.steps).as("one wake-up per %d µs at most", Pacer.MIN_TIMER_GAP_NANOS / 1000)
@@ -81,18 +81,18 @@ class PacerTest {
 
     @Test
     void aFailingStepIsRethrownToTheCaller() {
-        assertThatThrownBy(() -> Pacer.onLoop(loop, t -> {
+        assertThatThrownBy(() -> Pacer.await(List.of(Pacer.onLoop(loop, t -> {
             throw new IllegalStateException("body template broke");
-        }, now)).isInstanceOf(IllegalStateException.class).hasMessage("body template broke");
+        }, now)))).isInstanceOf(IllegalStateException.class).hasMessage("body template broke");
     }
 
     @Test
     void anInterruptedCallerStopsTheTickingAndKeepsItsInterruptFlag() throws Exception {
         AtomicInteger steps = new AtomicInteger();
-        Thread caller = Thread.ofPlatform().start(() -> Pacer.onLoop(loop, t -> {
+        Thread caller = Thread.ofPlatform().start(() -> Pacer.await(List.of(Pacer.onLoop(loop, t -> {
             steps.incrementAndGet();
             return t + 1_000_000;
-        }, now));
+        }, now))));
         while (steps.get() < 5) {
             Thread.onSpinWait();
         }
