@@ -8,7 +8,8 @@
 # A rate counts as sustained when the completions within the 10 scheduled seconds reach 99 % of
 # the schedule (nothing left over for the drain) and the median request left on time (send lag
 # p50 < 1 ms). The ratio is taken against the mean of both wrk runs, since the machine's load moves.
-# Usage: loadgen/bench/compare-with-wrk.sh [PORT]   (needs wrk; LADDER="0.5 0.7 0.9" overrides the fractions)
+# Usage: loadgen/bench/compare-with-wrk.sh [PORT]   (needs wrk; LADDER="0.5 0.7 0.9" overrides the fractions,
+#        LOADGEN_ARGS="--threads 1" adds options to every loadgen run)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PORT=${1:-18089}
@@ -36,7 +37,7 @@ for f in $LADDER; do
   RATE=$(awk -v w="$WRK1" -v f="$f" 'BEGIN {printf "%d", w * f}')
   DIR=$OUT/rate-$RATE
   ./greenscale loadgen run --target "$URL" --rate "$RATE" --duration ${SECONDS_RUN}s --warmup 3s --arrivals uniform \
-      --connections 64 --quiet --out "$DIR" >"$DIR.txt" 2>/dev/null || true
+      --connections 64 ${LOADGEN_ARGS:-} --quiet --out "$DIR" >"$DIR.txt" 2>/dev/null || true
   # Completions within the schedule, from the per-second rows (t_s < duration).
   ACHIEVED=$(awk -F, -v n=$SECONDS_RUN 'NR > 1 && $1 < n {c += $4} END {printf "%.1f", c / n}' "$DIR/timeseries.csv")
   P50=$(awk '/send lag/ {print $5}' "$DIR.txt")

@@ -102,8 +102,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N",
             description = {"HTTP: event-loop threads, each sending and receiving on an equal share of the connections",
-                    "(default ${DEFAULT-VALUE}; at most --connections)."}, defaultValue = "1")
-    int threads;
+                    "(default 2, or 1 on a single CPU; at most --connections)."})
+    Integer threads;
 
     @Option(names = "--timeout", defaultValue = "5s", converter = DurationConverter.class,
             description = "A request's (or job's) timeout (default ${DEFAULT-VALUE}).")
@@ -154,16 +154,18 @@ final class RunCommand implements Callable<Integer> {
             throw usage("--connections " + connections + ": must be at least 1");
         }
         int httpConnections = connections == null ? 64 : connections;
-        if (threads < 1 || threads > httpConnections) {
+        if (threads != null && (threads < 1 || threads > httpConnections)) {
             throw usage("--threads " + threads + ": must be in [1, " + httpConnections + "] (each thread owns at least one connection)");
         }
+        int ioThreads = threads != null ? threads
+                : Math.min(Math.min(2, Runtime.getRuntime().availableProcessors()), httpConnections);
         BodyTemplate template = template(redis, workload.columns());
         LoadRun.Plan plan = closedLoop
                 ? new LoadRun.Closed(users, think, workload.duration(), template)
                 : new LoadRun.Open(workload.arrivals(), workload.duration(), template);
         PrintStream err = System.err;
         try (Target t = redis ? RedisQueueTarget.fromUri(uri, timeout, wall)
-                : new HttpTarget(uri, httpMethod(), headerPairs(), timeout, httpConnections, threads)) {
+                : new HttpTarget(uri, httpMethod(), headerPairs(), timeout, httpConnections, ioThreads)) {
             try {
                 t.probe();
             } catch (TargetUnreachableException e) {

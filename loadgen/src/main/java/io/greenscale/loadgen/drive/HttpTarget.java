@@ -50,10 +50,7 @@ public final class HttpTarget implements Target {
     private final List<HttpConnectionPool> pools = new ArrayList<>();
     private final AtomicInteger nextForeign = new AtomicInteger();
 
-    /**
-     * @param headers name/value pairs, flattened: {@code [name1, value1, name2, value2, ...]}
-     * @throws IllegalArgumentException for a URL that is not http(s), or a header HTTP does not allow
-     */
+    /** One event loop: see {@link #HttpTarget(URI, String, List, Duration, int, int)}. */
     public HttpTarget(URI uri, String method, List<String> headers, Duration timeout, int connections) {
         this(uri, method, headers, timeout, connections, 1);
     }
