@@ -76,7 +76,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
             if (msg instanceof HttpObject o && o.decoderResult() != DecoderResult.SUCCESS && o.decoderResult().isFailure()) {
-                fail(o.decoderResult().cause());
+                complete(Outcome.failed("protocol")); // not an HTTP/1.1 response
                 ctx.close();
                 return;
             }
@@ -122,10 +122,14 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void fail(Throwable cause) {
+        complete(HttpTarget.failure(cause));
+    }
+
+    private void complete(Outcome outcome) {
         Exchange x = exchange;
         exchange = null;
         if (x != null) {
-            x.complete(HttpTarget.failure(cause));
+            x.complete(outcome);
         }
     }
 }

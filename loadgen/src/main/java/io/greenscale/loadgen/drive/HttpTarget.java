@@ -5,6 +5,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.handler.codec.CodecException;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.Version;
@@ -146,15 +147,21 @@ public final class HttpTarget implements Target {
         return List.copyOf(loops);
     }
 
+    /** A transport failure's kind: {@code timeout}, {@code connect}, {@code tls}, {@code io}, else {@code client_<exception>}. */
     static Outcome failure(Throwable e) {
-        if (e instanceof TimeoutException) {
+        // Netty's codecs wrap what went wrong beneath them (a failed TLS handshake, say).
+        Throwable cause = e instanceof CodecException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof TimeoutException) {
             return Outcome.failed(Outcome.TIMEOUT);
         }
-        if (e instanceof ConnectException || e instanceof UnresolvedAddressException
-                || e instanceof SocketTimeoutException && String.valueOf(e.getMessage()).contains("Connect")) {
+        if (cause instanceof ConnectException || cause instanceof UnresolvedAddressException
+                || cause instanceof SocketTimeoutException && String.valueOf(cause.getMessage()).contains("Connect")) {
             return Outcome.failed(Outcome.CONNECT);
         }
-        return Outcome.failed(e instanceof IOException ? "io" : "client_" + e.getClass().getSimpleName());
+        if (cause instanceof SSLException) {
+            return Outcome.failed("tls");
+        }
+        return Outcome.failed(cause instanceof IOException ? "io" : "client_" + cause.getClass().getSimpleName());
     }
 
     @Override

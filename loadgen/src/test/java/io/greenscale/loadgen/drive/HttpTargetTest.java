@@ -7,7 +7,10 @@ import io.greenscale.loadgen.profile.Arrivals;
 import io.greenscale.loadgen.profile.ConstantProfile;
 import io.greenscale.loadgen.record.RunDirectory;
 import io.greenscale.loadgen.record.RunSummary;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -62,6 +65,23 @@ class HttpTargetTest {
             assertThat(tookMillis).as("not before the timeout").isGreaterThanOrEqualTo(TIMEOUT.toMillis());
         } finally {
             never.countDown();
+        }
+    }
+
+    @Test
+    void aServerThatDoesNotSpeakHttpIsAProtocolFailure() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             HttpTarget target = new HttpTarget(URI.create("http://127.0.0.1:" + server.getLocalPort() + "/"), "GET", List.of(),
+                     Duration.ofSeconds(5), 1)) {
+            Thread.ofVirtual().start(() -> {
+                try (Socket s = server.accept()) {
+                    s.getOutputStream().write("SSH-2.0-OpenSSH_9.2\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    s.getInputStream().read();
+                } catch (IOException e) {
+                    // The client hung up: the case is over.
+                }
+            });
+            assertThat(target.send(new Request(0, 0, null)).get(5, TimeUnit.SECONDS)).isEqualTo(Outcome.failed("protocol"));
         }
     }
 
