@@ -9,6 +9,7 @@ import io.greenscale.loadgen.drive.TargetUnreachableException;
 import io.greenscale.loadgen.record.RunDirectory;
 import io.greenscale.loadgen.record.RunInfo;
 import io.greenscale.policy.config.ConfigException;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -99,6 +100,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Requests in flight at most (HTTP default 64; Redis default: no limit, jobs wait in the queue).")
     Integer connections;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = {"HTTP: event-loop threads, each sending and receiving on an equal share of the connections",
+                    "(default 2, or 1 on a single CPU; at most --connections)."})
+    Integer threads;
+
     @Option(names = "--timeout", defaultValue = "5s", converter = DurationConverter.class,
             description = "A request's (or job's) timeout (default ${DEFAULT-VALUE}).")
     Duration timeout;
@@ -144,13 +150,22 @@ final class RunCommand implements Callable<Integer> {
         if (closedLoop && workload.duration() == null) {
             throw usage("--closed-loop needs --duration");
         }
+        if (connections != null && connections < 1) {
+            throw usage("--connections " + connections + ": must be at least 1");
+        }
+        int httpConnections = connections == null ? 64 : connections;
+        if (threads != null && (threads < 1 || threads > httpConnections)) {
+            throw usage("--threads " + threads + ": must be in [1, " + httpConnections + "] (each thread owns at least one connection)");
+        }
+        int ioThreads = threads != null ? threads
+                : Math.min(Math.min(2, Runtime.getRuntime().availableProcessors()), httpConnections);
         BodyTemplate template = template(redis, workload.columns());
         LoadRun.Plan plan = closedLoop
                 ? new LoadRun.Closed(users, think, workload.duration(), template)
                 : new LoadRun.Open(workload.arrivals(), workload.duration(), template);
         PrintStream err = System.err;
         try (Target t = redis ? RedisQueueTarget.fromUri(uri, timeout, wall)
-                : new HttpTarget(uri, httpMethod(), headerPairs(), timeout, connections == null ? 64 : connections)) {
+                : new HttpTarget(uri, httpMethod(), headerPairs(), timeout, httpConnections, ioThreads)) {
             try {
                 t.probe();
             } catch (TargetUnreachableException e) {
@@ -229,9 +244,15 @@ final class RunCommand implements Callable<Integer> {
                 throw usage("--header " + h + ": expected 'Name: value'");
             }
             String name = h.substring(0, colon).strip();
+            String value = h.substring(colon + 1).strip();
+            try {
+                new DefaultHttpHeaders().add(name, value); // HTTP's rules for names and values
+            } catch (IllegalArgumentException e) {
+                throw usage("--header " + h + ": " + e.getMessage());
+            }
             contentType |= name.equalsIgnoreCase("content-type");
             pairs.add(name);
-            pairs.add(h.substring(colon + 1).strip());
+            pairs.add(value);
         }
         if (!contentType && body != null) {
             pairs.add("Content-Type");

@@ -75,10 +75,12 @@ public final class LoadRun {
         int seconds = (int) plan.duration().plus(drainAllowance).toSeconds() + 2;
         Meter meter = new Meter(seconds);
         dir.writeRunInfo(info);
-        long startNanos = nanoTime.getAsLong();
-        LongSupplier now = () -> nanoTime.getAsLong() - startNanos;
+        // The timeseries writer is made first: its first use loads and initialises a CSV mapper,
+        // CPU that would otherwise compete with the first second of the schedule.
         try (TimeseriesCsv timeseries = dir.createTimeseries();
              LatencyLog latencyLog = dir.createLatencyLog(wall.instant())) {
+            long startNanos = nanoTime.getAsLong();
+            LongSupplier now = () -> nanoTime.getAsLong() - startNanos;
             OpenLoop open = plan instanceof Open
                     ? new OpenLoop(target, meter, limits.connections(), limits.maxQueued(), nanoTime, startNanos) : null;
             Reporter reporter = new Reporter(meter, timeseries, latencyLog, target, open, progress, now);

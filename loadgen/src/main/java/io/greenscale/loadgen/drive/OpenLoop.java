@@ -1,9 +1,10 @@
 package io.greenscale.loadgen.drive;
 
 import io.greenscale.loadgen.profile.ArrivalStream;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -15,91 +16,65 @@ import java.util.function.LongSupplier;
  * generator's own FIFO queue, its wait counted in its latency; past {@code maxQueued} it is
  * dropped and counted. Nothing is skipped: a request sent late is still sent, and its lateness
  * is recorded as scheduling error.
+ *
+ * <p>Where the target does its I/O on event loops, there is one {@link Lane} per loop, paced on
+ * that loop, with an equal share of the connections and its own queue; requests are dealt to the
+ * lanes in turn. A request then goes from its send time to the socket, and a response from the
+ * socket to the meter, without a hand-off between threads. Otherwise one lane is paced on the
+ * calling thread.
  */
 final class OpenLoop {
     private final Target target;
     private final Meter meter;
-    private final Semaphore connections;
+    private final int maxInFlight;
     private final long maxQueued;
     private final LongSupplier nanoTime;
     private final long startNanos;
-    private final Queue<Request> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong queued = new AtomicLong();
-    private volatile boolean closed;
+    private final List<Lane> lanes = new ArrayList<>();
 
     /** @param startNanos the {@code nanoTime} at which the schedule's time 0 lies */
     OpenLoop(Target target, Meter meter, int maxInFlight, long maxQueued, LongSupplier nanoTime, long startNanos) {
         this.target = target;
         this.meter = meter;
-        this.connections = new Semaphore(maxInFlight);
+        this.maxInFlight = maxInFlight;
         this.maxQueued = maxQueued;
         this.nanoTime = nanoTime;
         this.startNanos = startNanos;
     }
 
-    /** Runs the whole schedule on the calling thread; returns when the last arrival was dispatched. */
+    /**
+     * Runs the whole schedule; returns when the last arrival was dispatched, or soon after the
+     * calling thread is interrupted (its interrupt flag stays set).
+     */
     void run(ArrivalStream arrivals, BodyTemplate body, BooleanSupplier cancelled) {
-        long seq = 0;
-        while (!cancelled.getAsBoolean() && arrivals.next()) {
-            long at = arrivals.atNanos();
-            meter.intended(at);
-            // Rendered before waiting, so the work happens in the slack before the send time.
-            Request r = new Request(seq, at, body == null ? null : body.render(arrivals, seq));
-            seq++;
-            long now = now();
-            while (at > now) {
-                LockSupport.parkNanos(at - now);
-                now = now();
-            }
-            dispatch(r);
+        List<ScheduledExecutorService> loops = target.eventLoops();
+        int n = Math.max(1, loops.size());
+        SplitSchedule schedule = new SplitSchedule(arrivals, body, n);
+        for (int i = 0; i < n; i++) {
+            lanes.add(new Lane(i, schedule, target, meter, share(maxInFlight, n, i), queued, maxQueued, this::now));
         }
+        if (loops.isEmpty()) {
+            Pacer.onThisThread(lanes.getFirst()::sendDue, this::now, cancelled);
+            return;
+        }
+        List<CompletableFuture<Void>> paced = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            paced.add(Pacer.onLoop(loops.get(i), lanes.get(i)::sendDue, this::now));
+        }
+        Pacer.await(paced);
+    }
+
+    /** Lane {@code i}'s share of {@code total} among {@code n}: as equal as can be, the first lanes taking the remainder. */
+    static int share(int total, int n, int i) {
+        return total / n + (i < total % n ? 1 : 0);
     }
 
     long now() {
         return nanoTime.getAsLong() - startNanos;
     }
 
-    private void dispatch(Request r) {
-        if (queued.get() == 0 && connections.tryAcquire()) {
-            send(r);
-            return;
-        }
-        if (queued.get() >= maxQueued) {
-            meter.dropped(r.intendedNanos());
-            return;
-        }
-        queued.incrementAndGet();
-        queue.add(r);
-        // A completion may have freed a connection between the tryAcquire above and the add.
-        sendQueued();
-    }
-
-    private void sendQueued() {
-        while (!queue.isEmpty() && connections.tryAcquire()) {
-            Request r = queue.poll();
-            if (r == null) {
-                connections.release();
-                return;
-            }
-            queued.decrementAndGet();
-            send(r);
-        }
-    }
-
-    private void send(Request r) {
-        long sentAt = now();
-        meter.sent(r.intendedNanos(), sentAt);
-        target.send(r).thenAccept(outcome -> {
-            if (!closed) {
-                meter.finished(r, sentAt, now(), outcome);
-            }
-            connections.release();
-            if (!closed) {
-                sendQueued();
-            }
-        });
-    }
-
+    /** Requests waiting for a connection, in every lane. */
     long queued() {
         return queued.get();
     }
@@ -113,11 +88,8 @@ final class OpenLoop {
         while (now() < deadlineNanos && (queued.get() > 0 || meter.inFlight() > 0)) {
             LockSupport.parkNanos(10_000_000L);
         }
-        closed = true;
-        Request r;
-        while ((r = queue.poll()) != null) {
-            queued.decrementAndGet();
-            meter.dropped(r.intendedNanos());
+        for (Lane lane : lanes) {
+            lane.close();
         }
         meter.abandonInFlight(now());
     }

@@ -2,7 +2,9 @@ package io.greenscale.loadgen.drive;
 
 /**
  * How a request ended. A failure's {@code kind} is a stable label that the summary counts by:
- * {@code status_503}, {@code timeout}, {@code connect}, {@code io}, {@code rejected}, {@code unfinished}.
+ * {@code status_503}, {@code timeout}, {@code connect}, {@code tls}, {@code io}, {@code protocol} (an
+ * answer that is not HTTP/1.1), {@code rejected}, {@code unfinished}, {@code closed} (sent after the
+ * target was closed).
  *
  * @param status the HTTP status, or 0 where there is none
  */

@@ -65,6 +65,12 @@ class LoadgenMainTest {
                         "expected http://host:port/path or redis://host:port/queue"),
                 Arguments.of("a body placeholder with no column", new String[] {"run", "--target", "http://127.0.0.1:9/", "--rate", "5",
                         "--duration", "1s", "--body", "{\"n\": {input_tokens}}"}, "body placeholder {input_tokens} is not a column"),
+                Arguments.of("more threads than connections", new String[] {"run", "--target", "http://127.0.0.1:9/", "--rate", "5",
+                        "--duration", "1s", "--connections", "2", "--threads", "3"}, "--threads 3: must be in [1, 2]"),
+                Arguments.of("no connections", new String[] {"run", "--target", "http://127.0.0.1:9/", "--rate", "5",
+                        "--duration", "1s", "--connections", "0"}, "--connections 0: must be at least 1"),
+                Arguments.of("a header HTTP does not allow", new String[] {"run", "--target", "http://127.0.0.1:9/", "--rate", "5",
+                        "--duration", "1s", "-H", "X-Bad: a\rb"}, "--header"),
                 Arguments.of("a missing trace", new String[] {"run", "--target", "http://127.0.0.1:9/", "--trace", "/nonexistent.csv"},
                         "trace /nonexistent.csv: no such file"));
     }

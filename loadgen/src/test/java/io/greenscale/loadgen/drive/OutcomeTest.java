@@ -2,10 +2,12 @@ package io.greenscale.loadgen.drive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.handler.codec.DecoderException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLHandshakeException;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,6 +36,8 @@ class OutcomeTest {
                 Arguments.of("connect timeout → connect", new SocketTimeoutException("Connect Timeout"), "connect"),
                 Arguments.of("refused → connect", new ConnectException("Connection refused"), "connect"),
                 Arguments.of("reset → io", new IOException("reset"), "io"),
+                Arguments.of("failed TLS handshake, wrapped by the codec → tls",
+                        new DecoderException(new SSLHandshakeException("PKIX path building failed")), "tls"),
                 Arguments.of("anything else names its class", new IllegalStateException(), "client_IllegalStateException"));
     }
 
