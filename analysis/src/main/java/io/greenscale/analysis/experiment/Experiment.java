@@ -127,17 +127,27 @@ public final class Experiment {
                     return task.get(1, TimeUnit.SECONDS);
                 } catch (TimeoutException stillRunning) {
                     if (!scaler.isAlive()) {
-                        thread.interrupt();
+                        stop(thread);
                         throw new IllegalStateException("the scaler exited during the run (status " + scaler.exitCode()
                                 + "); its workers are being stopped. The end of its log:\n" + scaler.logTail(30));
                     }
                 }
             }
         } catch (InterruptedException e) {
-            thread.interrupt();
+            stop(thread);
             throw e;
         } catch (ExecutionException e) {
             throw new IllegalStateException("the load generator failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Interrupts the load generator and waits a little for it, so that it is gone before the servers it uses. */
+    private static void stop(Thread load) {
+        load.interrupt();
+        try {
+            load.join(Duration.ofSeconds(5));
+        } catch (InterruptedException again) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -85,12 +85,21 @@ public final class LoadRun {
                     ? new OpenLoop(target, meter, limits.connections(), limits.maxQueued(), nanoTime, startNanos) : null;
             Reporter reporter = new Reporter(meter, timeseries, latencyLog, target, open, progress, now);
             reporter.start();
-            switch (plan) {
-                case Open o -> {
-                    open.run(o.arrivals(), o.body(), () -> Thread.currentThread().isInterrupted());
-                    open.drain(o.duration().plus(drainAllowance).toNanos());
+            try {
+                switch (plan) {
+                    case Open o -> {
+                        open.run(o.arrivals(), o.body(), () -> Thread.currentThread().isInterrupted());
+                        open.drain(o.duration().plus(drainAllowance).toNanos());
+                        if (Thread.interrupted()) {
+                            throw new InterruptedException("the load run was interrupted");
+                        }
+                    }
+                    case Closed c -> new ClosedLoop(target, meter, nanoTime, startNanos).run(c.users(), c.think(), c.duration(), c.body());
                 }
-                case Closed c -> new ClosedLoop(target, meter, nanoTime, startNanos).run(c.users(), c.think(), c.duration(), c.body());
+            } catch (InterruptedException | RuntimeException e) {
+                // Interrupted or failed: no summary, but no reporter left polling a target that is going away.
+                reporter.halt();
+                throw e;
             }
             reporter.stop();
             double elapsed = now.getAsLong() / 1e9;

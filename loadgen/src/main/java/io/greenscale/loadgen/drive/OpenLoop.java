@@ -82,10 +82,11 @@ final class OpenLoop {
     /**
      * Waits (polling every 10 ms) until nothing is queued or in flight, or until
      * {@code deadlineNanos} (run time). What is left then is counted: queued requests as dropped,
-     * requests still in flight as errors of kind {@code unfinished}.
+     * requests still in flight as errors of kind {@code unfinished}. An interrupt ends the wait at
+     * once (the flag stays set).
      */
     void drain(long deadlineNanos) {
-        while (now() < deadlineNanos && (queued.get() > 0 || meter.inFlight() > 0)) {
+        while (now() < deadlineNanos && (queued.get() > 0 || meter.inFlight() > 0) && !Thread.currentThread().isInterrupted()) {
             LockSupport.parkNanos(10_000_000L);
         }
         for (Lane lane : lanes) {

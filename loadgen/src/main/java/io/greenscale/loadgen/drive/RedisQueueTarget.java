@@ -55,6 +55,7 @@ public final class RedisQueueTarget implements Target {
     private final JedisPubSub listener = new Listener();
     private volatile boolean closing;
     private Jedis monitor;
+    private volatile boolean probed;
     private Thread sender;
     private Thread subscriber;
     private Thread sweeper;
@@ -88,6 +89,7 @@ public final class RedisQueueTarget implements Target {
         try {
             monitor = connect();
             monitor.ping();
+            probed = true;
         } catch (JedisException e) {
             throw new TargetUnreachableException("cannot reach Redis at " + host + ":" + port + " (" + e.getMessage() + ")", e);
         }
@@ -246,17 +248,25 @@ public final class RedisQueueTarget implements Target {
         }
     }
 
-    /** LLEN of the queue: jobs no worker has taken yet. */
+    /**
+     * LLEN of the queue: jobs no worker has taken yet. Empty when the server cannot be reached this
+     * time (a fresh connection is tried on the next call), never an exception.
+     */
     @Override
     public synchronized OptionalLong backlog() {
-        if (monitor == null) {
+        if (!probed || closing) {
             return OptionalLong.empty();
         }
         try {
+            if (monitor == null) {
+                monitor = connect();
+            }
             return OptionalLong.of(monitor.llen(queue));
         } catch (JedisException e) {
-            monitor.close();
-            monitor = connect();
+            if (monitor != null) {
+                monitor.close();
+            }
+            monitor = null;
             return OptionalLong.empty();
         }
     }

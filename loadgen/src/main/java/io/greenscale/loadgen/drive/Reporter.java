@@ -68,9 +68,8 @@ final class Reporter {
     }
 
     /** Stops the ticking and closes every second up to now, the last one partial. */
-    void stop() throws InterruptedException {
-        stopping = true;
-        thread.join();
+    void stop() {
+        halt();
         long t = now.getAsLong();
         while ((nextSecond + 1) * 1_000_000_000L <= t) {
             closeSecond(nextSecond, 1.0);
@@ -78,6 +77,22 @@ final class Reporter {
         double partial = (t - nextSecond * 1_000_000_000L) / 1e9;
         if (partial > 0.001) {
             closeSecond(nextSecond, partial);
+        }
+    }
+
+    /** Stops the ticking and waits for the thread, closing nothing more: the run ended without a result. */
+    void halt() {
+        stopping = true;
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // the thread parks 100 ms at most: wait for it, and keep the interrupt
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -106,6 +106,49 @@ class RedisQueueTargetTest {
     }
 
     @Test
+    void theQueueLengthIsAbsentWhileRedisIsDownAndBackOnceItReturns() throws Exception {
+        try (LocalRedis own = LocalRedis.start();
+             RedisQueueTarget target = RedisQueueTarget.fromUri(URI.create(own.uri() + "/q4"), Duration.ofSeconds(1),
+                     InstantSource.system())) {
+            target.probe();
+            try (Jedis jedis = own.connect()) {
+                jedis.lpush("q4", "{}", "{}");
+            }
+            assertThat(target.backlog()).hasValue(2);
+
+            own.kill();
+            assertThat(target.backlog()).as("no figure, and no exception to kill the reporter").isEmpty();
+            assertThat(target.backlog()).isEmpty();
+
+            own.restart();
+            assertThat(target.backlog()).as("a fresh connection, the data gone with the killed server").hasValue(0);
+        }
+    }
+
+    @Test
+    void anInterruptedRunLeavesNoReporterPollingTheQueue() throws Exception {
+        try (RedisQueueTarget target = target("q5", Duration.ofSeconds(5))) {
+            java.util.concurrent.atomic.AtomicReference<Throwable> ended = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread run = Thread.ofPlatform().start(() -> {
+                try {
+                    Runs.run(open(20, Duration.ofSeconds(60), "{\"kind\":\"matmul\",\"n\":8}"), target, Integer.MAX_VALUE,
+                            Duration.ofSeconds(5), tmp.resolve("run"));
+                } catch (Throwable t) {
+                    ended.set(t);
+                }
+            });
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> RunDirectory.open(tmp.resolve("run")).readTimeseries().size() >= 1);
+            run.interrupt();
+            run.join(Duration.ofSeconds(10));
+
+            assertThat(run.isAlive()).isFalse();
+            assertThat(ended.get()).isInstanceOf(InterruptedException.class);
+            assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("loadgen-reporter"));
+        }
+    }
+
+    @Test
     void unreachableRedisIsReportedBeforeTheRun() {
         RedisQueueTarget target = RedisQueueTarget.fromUri(URI.create("redis://127.0.0.1:1/q"), Duration.ofMillis(500),
                 InstantSource.system());
