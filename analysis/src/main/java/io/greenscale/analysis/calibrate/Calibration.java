@@ -26,13 +26,18 @@ public final class Calibration {
 
     private Calibration() {}
 
-    /** @throws IllegalArgumentException naming the file or key when the run cannot be calibrated */
-    public static ClusterFit fit(Path runDir, RunData run, int minJobs) {
-        Map<String, Object> info = run.info();
-        if (!"experiment".equals(info.get("kind"))) {
-            throw new IllegalArgumentException(runDir + " is a " + info.get("kind") + " run; calibrate fits the simulator to an experiment"
+    /** @throws IllegalArgumentException unless {@code run} is a real run ({@code ./greenscale experiment}) */
+    public static void requireExperiment(Path runDir, RunData run) {
+        if (!"experiment".equals(run.info().get("kind"))) {
+            throw new IllegalArgumentException(runDir + " is a " + run.info().get("kind") + " run; calibrate fits the simulator to an experiment"
                     + " (./greenscale experiment --backend local)");
         }
+    }
+
+    /** @throws IllegalArgumentException naming the file or key when the run cannot be calibrated */
+    public static ClusterFit fit(Path runDir, RunData run, int minJobs) {
+        requireExperiment(runDir, run);
+        Map<String, Object> info = run.info();
         Path jobs = runDir.resolve(JobRow.FILE);
         if (!Files.isRegularFile(jobs)) {
             throw new IllegalArgumentException(runDir + " has no " + JobRow.FILE + " (the jobs' worker-side times): the experiment did not finish");

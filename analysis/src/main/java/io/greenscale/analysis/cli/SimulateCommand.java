@@ -1,7 +1,5 @@
 package io.greenscale.analysis.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.greenscale.analysis.run.RunData;
 import io.greenscale.analysis.scenario.PolicyCatalog;
 import io.greenscale.analysis.scenario.Runner;
@@ -13,7 +11,6 @@ import io.greenscale.analysis.sim.ClusterModelReader;
 import io.greenscale.analysis.write.Report;
 import io.greenscale.analysis.write.ReportOptions;
 import io.greenscale.analysis.write.ScorecardJson;
-import java.time.Instant;
 import io.greenscale.loadgen.profile.Workloads;
 import io.greenscale.policy.Policies;
 import io.greenscale.policy.Policy;
@@ -23,6 +20,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -119,7 +117,7 @@ public final class SimulateCommand implements Callable<Integer> {
             base = new Scenario(Path.of(workload).getFileName().toString(), workload, "", ClusterModelReader.defaults(), source,
                     source.duration(), 1, 20, 1, Duration.ofSeconds(1), List.of());
         }
-        ClusterModel model = cluster == null ? base.cluster() : readCluster(cluster);
+        ClusterModel model = cluster == null ? base.cluster() : ClusterModelReader.readFile(cluster);
         WorkloadSource source = base.workload().scaled(rateScale, timeScale);
         Duration d = duration != null ? duration
                 : Scenarios.BUILT_IN.contains(workload) ? Duration.ofNanos(Math.round(base.duration().toNanos() * timeScale)) : source.duration();
@@ -131,15 +129,6 @@ public final class SimulateCommand implements Callable<Integer> {
         int init = initial != null ? initial : Math.clamp(base.initialReplicas(), mn, mx);
         return new Scenario(base.name(), base.title(), base.description(), model, source, d, mn, mx, init,
                 slo != null ? slo : base.slo(), base.events());
-    }
-
-    private static ClusterModel readCluster(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new ConfigException(List.of(file + ": no such file"));
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> tree = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), Map.class);
-        return ClusterModelReader.parse(tree == null ? Map.of() : tree, "cluster");
     }
 
     private Runner.Plan policyPlan(Scenario s) {

@@ -1,5 +1,7 @@
 package io.greenscale.analysis.sim;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.greenscale.analysis.sim.ClusterModel.Cost;
 import io.greenscale.analysis.sim.ClusterModel.Dispatch;
 import io.greenscale.analysis.sim.ClusterModel.Distribution;
@@ -8,10 +10,15 @@ import io.greenscale.analysis.sim.ClusterModel.Limits;
 import io.greenscale.analysis.sim.ClusterModel.MetricsPipeline;
 import io.greenscale.analysis.sim.ClusterModel.Resources;
 import io.greenscale.analysis.sim.ClusterModel.Service;
+import io.greenscale.policy.config.ConfigException;
 import io.greenscale.policy.config.ConfigNode;
 import io.greenscale.policy.config.ConfigProblems;
 import io.greenscale.policy.config.Range;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,6 +41,16 @@ public final class ClusterModelReader {
         node.finish();
         problems.throwIfAny();
         return model;
+    }
+
+    /** Reads a cluster-model YAML file (e.g. one {@code calibrate} wrote); every problem names key, value and range. */
+    public static ClusterModel readFile(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(List.of(file + ": no such file"));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> tree = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), Map.class);
+        return parse(tree == null ? Map.of() : tree, "cluster");
     }
 
     /** Reads {@code node} over {@code base} (a scenario's model): only the keys present change. */

@@ -9,6 +9,7 @@ import io.greenscale.analysis.calibrate.Calibration;
 import io.greenscale.analysis.calibrate.ClusterFit;
 import io.greenscale.analysis.calibrate.Twin;
 import io.greenscale.analysis.calibrate.Validation;
+import io.greenscale.analysis.cli.AnalysisMain;
 import io.greenscale.analysis.read.ReadRun;
 import io.greenscale.analysis.read.RunReader;
 import io.greenscale.analysis.run.RunData;
@@ -111,6 +112,15 @@ class LocalExperimentTest {
         Validation v = Validation.of(run, twin);
         assertThat(v.fidelity().commonSeconds()).isEqualTo(run.seconds().size());
         assertThat(v.fidelity().simulatedReplicaSeconds()).isPositive();
+
+        // The command writes the model, and checks a run against a model written before.
+        assertThat(AnalysisMain.commandLine().setOut(new java.io.PrintWriter(new java.io.StringWriter()))
+                .execute("calibrate", dir.toString())).isZero();
+        Path model = dir.resolve("calibration/cluster.yaml");
+        assertThat(model).isRegularFile();
+        assertThat(AnalysisMain.commandLine().setOut(new java.io.PrintWriter(new java.io.StringWriter()))
+                .execute("calibrate", dir.toString(), "--model", model.toString())).isZero();
+        assertThat(dir.resolve("model-check/report/report.html")).isRegularFile();
     }
 
     @Test
