@@ -127,13 +127,7 @@ class LocalExperimentTest {
     void an_interrupted_experiment_stops_everything_it_started(@TempDir Path tmp) throws Exception {
         ExperimentPlan plan = plan(tmp.resolve("run"), "hpa-cpu70", 0.2);
         AtomicReference<Throwable> ended = new AtomicReference<>();
-        Thread runner = Thread.ofPlatform().name("experiment-under-test").start(() -> {
-            try {
-                Experiment.run(plan, launcher, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            } catch (Throwable t) {
-                ended.set(t);
-            }
-        });
+        Thread runner = inBackground(plan, ended);
         Path events = plan.out().resolve("workers/events.jsonl");
         // Interrupted while the load runs: the scaler and a ready worker exist.
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(plan.out().resolve("loadgen/run.json")));
@@ -152,13 +146,7 @@ class LocalExperimentTest {
     void a_scaler_that_dies_during_the_run_fails_the_experiment_and_its_workers_are_stopped(@TempDir Path tmp) throws Exception {
         ExperimentPlan plan = plan(tmp.resolve("run"), "keda-queue", 0.2);
         AtomicReference<Throwable> ended = new AtomicReference<>();
-        Thread runner = Thread.ofPlatform().name("experiment-under-test").start(() -> {
-            try {
-                Experiment.run(plan, launcher, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            } catch (Throwable t) {
-                ended.set(t);
-            }
-        });
+        Thread runner = inBackground(plan, ended);
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(plan.out().resolve("loadgen/run.json")));
         List<Long> pids = new ArrayList<>(new ReplicaTimeline(WorkerEvent.read(plan.out().resolve("workers/events.jsonl"))).pids().values());
         long scaler = scalerPid(plan.out());
@@ -168,6 +156,17 @@ class LocalExperimentTest {
         assertThat(runner.isAlive()).isFalse();
         assertThat(ended.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("the scaler exited during the run (status 137)");
         assertThat(pids).isNotEmpty().noneMatch(LocalExperimentTest::alive);
+    }
+
+    /** Runs the experiment on its own thread; what it ended with (it always throws in these tests) goes to {@code ended}. */
+    private static Thread inBackground(ExperimentPlan plan, AtomicReference<Throwable> ended) {
+        return Thread.ofPlatform().name("experiment-under-test").start(() -> {
+            try {
+                Experiment.run(plan, launcher, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            } catch (Throwable t) {
+                ended.set(t);
+            }
+        });
     }
 
     /** The scaler's pid, from its own log line naming it (the experiment prints it; the JVM logs its pid at start). */

@@ -22,14 +22,20 @@ public interface ArrivalStream {
     /** Intended arrival time, in nanoseconds since the start of the run. */
     long atNanos();
 
-    /** The request's input (prompt) tokens from a trace, or -1 when unknown. */
-    int inputTokens();
+    /** The request's input (prompt) tokens from a trace, or -1 when unknown (generated arrivals, count series). */
+    default int inputTokens() {
+        return -1;
+    }
 
     /** The request's output (generated) tokens from a trace, or -1 when unknown. */
-    int outputTokens();
+    default int outputTokens() {
+        return -1;
+    }
 
     /** The request's value of a trace column (for body templates), or null when absent. */
-    String column(String name);
+    default String column(String name) {
+        return null;
+    }
 
     /** The columns {@link #column} knows, in the trace's order; empty for generated arrivals. */
     default List<String> columns() {

@@ -52,19 +52,4 @@ final class CountReplay implements ArrivalStream {
     public long atNanos() {
         return at;
     }
-
-    @Override
-    public int inputTokens() {
-        return -1;
-    }
-
-    @Override
-    public int outputTokens() {
-        return -1;
-    }
-
-    @Override
-    public String column(String name) {
-        return null;
-    }
 }

@@ -16,19 +16,4 @@ abstract class GeneratedArrivals implements ArrivalStream {
     public long atNanos() {
         return Math.round(at * 1e9);
     }
-
-    @Override
-    public int inputTokens() {
-        return -1;
-    }
-
-    @Override
-    public int outputTokens() {
-        return -1;
-    }
-
-    @Override
-    public String column(String name) {
-        return null;
-    }
 }
