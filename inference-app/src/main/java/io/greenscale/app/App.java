@@ -85,7 +85,8 @@ public final class App implements AutoCloseable {
         Optional<GpuTelemetry> gpu = openTelemetry(natives);
         Mlp model = Mlp.seeded(s.seed(), Mlp.DEFAULT_WIDTHS);
         Lifecycle lifecycle = new Lifecycle(clock);
-        ComputeGate gate = new ComputeGate(s.concurrency(), s.maxWaiting(), s.serviceTimeScale(), s.minServiceTime(), Pacer.parking(), System::nanoTime);
+        ComputeGate gate = new ComputeGate(s.concurrency(), s.maxWaiting(), s.serviceTimeScale(), s.minServiceTime(),
+                ComputeGate.Spread.lognormal(s.serviceTimeCv(), s.seed()), Pacer.parking(), System::nanoTime);
         AppMetrics metrics = new AppMetrics(engine, gate, gpu);
         WorkParser parser = new WorkParser(s.limits(), model.inputWidth(), model.flopsPerRow());
         WorkRunner runner = new WorkRunner(engine, model);

@@ -60,6 +60,8 @@ public final class AppMain implements Callable<Integer> {
     String serviceTimeScale;
     @Option(names = "--service-time-min", paramLabel = "DURATION", description = "hold each compute slot at least this long: emulates a device's fixed latency (GS_APP_SERVICE_TIME_MIN, default 0s)")
     String serviceTimeMin;
+    @Option(names = "--service-time-cv", paramLabel = "X", description = "spread each hold by a lognormal factor of mean 1 and this coefficient of variation: emulates a device whose calls vary (GS_APP_SERVICE_TIME_CV, default 0 = none)")
+    String serviceTimeCv;
     @Option(names = "--shutdown-delay", paramLabel = "DURATION", description = "after SIGTERM, keep serving this long while not ready (GS_APP_SHUTDOWN_DELAY, default 0s)")
     String shutdownDelay;
     @Option(names = "--shutdown-grace", paramLabel = "DURATION", description = "then wait at most this long for the work in hand (GS_APP_SHUTDOWN_GRACE, default 25s)")

@@ -43,6 +43,7 @@ record InfoView(AppSettings s, Engine engine, List<String> fallbacks, Mlp model,
         admission.put("max_waiting", s.maxWaiting());
         admission.put("service_time_scale", s.serviceTimeScale());
         admission.put("service_time_min_seconds", s.minServiceTime().toMillis() / 1000.0);
+        admission.put("service_time_cv", s.serviceTimeCv());
         Map<String, Object> g = new LinkedHashMap<>();
         g.put("telemetry", gpu.map(GpuTelemetry::describe).orElse("none"));
         Map<String, Object> w = new LinkedHashMap<>();

@@ -82,6 +82,10 @@ public final class ExperimentCommand implements Callable<Integer> {
             description = "Each job holds a worker slot this long, emulating a GPU (app --service-time-min; default: ${DEFAULT-VALUE}).")
     Duration serviceTime;
 
+    @Option(names = "--service-time-cv", defaultValue = "0", paramLabel = "X",
+            description = "Spread each job's hold by a lognormal factor of mean 1 and this coefficient of variation (app --service-time-cv; default: ${DEFAULT-VALUE}, none).")
+    double serviceTimeCv;
+
     @Option(names = "--concurrency", defaultValue = "2", paramLabel = "N", description = "Jobs a worker holds at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
@@ -142,7 +146,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         }
         ExperimentPlan plan;
         try {
-            plan = Plans.of(new Plans.Options(policy, workload, duration, rateScale, timeScale, seed, min, max, initial, slo, serviceTime,
+            plan = Plans.of(new Plans.Options(policy, workload, duration, rateScale, timeScale, seed, min, max, initial, slo, serviceTime, serviceTimeCv,
                     concurrency, coldStart, cpuRequest, terminationGrace, scrapeInterval, metricsResolution, job, jobTimeout, drain,
                     redis, prometheus, dir), machine);
         } catch (IllegalArgumentException e) {

@@ -39,6 +39,7 @@ final class ExperimentInfo {
         ExperimentPlan.Worker w = plan.worker();
         Map<String, Object> worker = new LinkedHashMap<>();
         worker.put("service_time_s", w.serviceTime().toMillis() / 1000.0);
+        worker.put("service_time_cv", w.serviceTimeCv());
         worker.put("concurrency", w.concurrency());
         worker.put("cold_start_s", w.coldStart().toMillis() / 1000.0);
         worker.put("cpu_request_milli", w.cpuRequestMilli());

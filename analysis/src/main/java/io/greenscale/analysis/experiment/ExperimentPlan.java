@@ -51,14 +51,15 @@ public record ExperimentPlan(
     /**
      * One worker process: the app as a queue worker emulating a GPU without burning the CPU.
      *
-     * @param serviceTime      the app's {@code --service-time-min}: each job holds a slot at least this long
+     * @param serviceTime      the app's {@code --service-time-min}: each job holds a slot this long (on average, with a spread)
+     * @param serviceTimeCv    the app's {@code --service-time-cv}: the hold's lognormal spread (0: none)
      * @param concurrency      jobs a worker holds at once (its slots)
      * @param coldStart        the app's {@code --model-load-delay}, after the JVM's own start
      * @param cpuRequestMilli  the CPU request of its pod view: the HPA's utilisation denominator
      * @param terminationGrace SIGTERM, then SIGKILL this long after
      * @param javaOptions      the worker JVM's options (a small heap, serial GC, C1 only: dozens fit on a laptop)
      */
-    public record Worker(Duration serviceTime, int concurrency, Duration coldStart, long cpuRequestMilli, Duration terminationGrace,
+    public record Worker(Duration serviceTime, double serviceTimeCv, int concurrency, Duration coldStart, long cpuRequestMilli, Duration terminationGrace,
                          String javaOptions) {}
 
     /**

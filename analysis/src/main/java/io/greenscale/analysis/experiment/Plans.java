@@ -35,7 +35,7 @@ public final class Plans {
 
     /** The options as given (null: not given). */
     public record Options(String policy, String workload, Duration duration, Double rateScale, Double timeScale, long seed, int min, int max,
-                          Integer initial, Duration slo, Duration serviceTime, int concurrency, Duration coldStart, String cpuRequest,
+                          Integer initial, Duration slo, Duration serviceTime, double serviceTimeCv, int concurrency, Duration coldStart, String cpuRequest,
                           Duration terminationGrace, Duration scrapeInterval, Duration metricsResolution, String job, Duration jobTimeout,
                           Duration drain, URI redis, URI prometheus, Path out) {}
 
@@ -49,6 +49,7 @@ public final class Plans {
         check(o.concurrency() >= 1 && o.concurrency() <= 64, "--concurrency = " + o.concurrency() + ": must be in [1, 64]");
         check(!o.serviceTime().isZero() && o.serviceTime().compareTo(Duration.ofMinutes(10)) <= 0,
                 "--service-time = " + human(o.serviceTime()) + ": must be in (0s, 10m]");
+        check(o.serviceTimeCv() >= 0 && o.serviceTimeCv() <= 4, "--service-time-cv = " + o.serviceTimeCv() + ": must be in [0, 4]");
         check(o.coldStart().compareTo(Duration.ofHours(1)) <= 0, "--cold-start = " + human(o.coldStart()) + ": must be in [0s, 1h]");
         check(o.slo().toMillis() >= 1, "--slo = " + human(o.slo()) + ": must be at least 1ms");
         check(o.scrapeInterval().toMillis() >= 1000 && o.scrapeInterval().toMillis() % 1000 == 0,
@@ -82,7 +83,7 @@ public final class Plans {
         Map<String, Object> section = policySection(o.policy(), d);
         Policy policy = Policies.fromMap(section, "policy"); // every problem of the section at once, before anything starts
         return new ExperimentPlan(source, workload, rateScale, timeScale, duration, o.seed(), policy.name(), section, policy.syncPeriod(), d, initial,
-                new ExperimentPlan.Worker(o.serviceTime(), o.concurrency(), o.coldStart(), cpuMilli, o.terminationGrace(), WORKER_JAVA_OPTIONS),
+                new ExperimentPlan.Worker(o.serviceTime(), o.serviceTimeCv(), o.concurrency(), o.coldStart(), cpuMilli, o.terminationGrace(), WORKER_JAVA_OPTIONS),
                 new ExperimentPlan.Metrics(o.scrapeInterval(), o.metricsResolution(), Duration.ofMinutes(1)), machine, o.job(), jobTimeout,
                 o.drain(), o.redis(), o.prometheus(), o.out());
     }
@@ -136,8 +137,9 @@ public final class Plans {
         out.printf(Locale.ROOT, "  machine    %s%n", p.machine().describe());
         out.printf(Locale.ROOT, "  replicas   %d..%d, %d ready at the start; SLO p95 %s%n", d.minReplicas(), d.maxReplicas(), p.initialReplicas(),
                 human(d.slo()));
-        out.printf(Locale.ROOT, "  worker     %d slot(s) × %s per job (%.2f jobs/s), cold start %s + JVM start, CPU request %dm, grace %s%n",
-                w.concurrency(), human(w.serviceTime()), d.perReplicaRate(), human(w.coldStart()), w.cpuRequestMilli(), human(w.terminationGrace()));
+        out.printf(Locale.ROOT, "  worker     %d slot(s) × %s per job%s (%.2f jobs/s), cold start %s + JVM start, CPU request %dm, grace %s%n",
+                w.concurrency(), human(w.serviceTime()), w.serviceTimeCv() > 0 ? String.format(Locale.ROOT, " on average (lognormal, cv %.2f)", w.serviceTimeCv()) : "",
+                d.perReplicaRate(), human(w.coldStart()), w.cpuRequestMilli(), human(w.terminationGrace()));
         if (p.policyName().startsWith("hpa-gpu")) {
             out.println("  note       there is no GPU here: the DCGM_FI_DEV_GPU_UTIL metric hpa-gpu scales on is absent, so it holds its count");
         } else if (p.policyName().startsWith("hpa-cpu")) {

@@ -31,6 +31,9 @@ final class ScalerConfig {
         local.put("maxWorkers", plan.machine().maxWorkers());
         local.put("coldStart", w.coldStart().toMillis() + "ms");
         local.put("serviceTimeMin", w.serviceTime().toMillis() + "ms");
+        if (w.serviceTimeCv() > 0) {
+            local.put("args", List.of("--service-time-cv", Double.toString(w.serviceTimeCv())));
+        }
         local.put("concurrency", w.concurrency());
         local.put("cpuRequest", w.cpuRequestMilli() + "m");
         local.put("terminationGrace", w.terminationGrace().toMillis() + "ms");

@@ -44,6 +44,8 @@ class ExperimentCommandTest {
                         "--policy hpa-cpu50: neither a policy the local experiment runs (greenscale, hpa-cpu70, hpa-cpu90, hpa-gpu, keda-queue) nor a file"),
                 Arguments.of("a CPU request in the wrong unit → exit 2", List.of("--cpu-request", "2Gi"), 2,
                         "--cpu-request = 2Gi: must be a CPU quantity in (0, 64] cores"),
+                Arguments.of("a negative service-time spread → exit 2", List.of("--service-time-cv", "-0.5"), 2,
+                        "--service-time-cv = -0.5: must be in [0, 4]"),
                 Arguments.of("initial above max → exit 2", List.of("--initial", "9", "--max", "3"), 2,
                         "--initial = 9: must be in [max(1, min), max] = [1, 3]"),
                 Arguments.of("a run directory that holds a run → exit 2", List.of("--out", existing.toString()), 2,

@@ -1,6 +1,7 @@
 package io.greenscale.app.admit;
 
 import java.time.Duration;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -33,19 +34,63 @@ public final class ComputeGate implements AutoCloseable {
     private final AtomicInteger running = new AtomicInteger();
     private final double serviceTimeScale;
     private final long minServiceNanos;
+    private final Spread spread;
     private final Pacer pacer;
     private final LongSupplier nanoTime;
+
+    /**
+     * The factor each hold is multiplied by, drawn once per piece of work: how much a device's calls
+     * vary. {@link #NONE} holds exactly the scaled (or minimum) time.
+     */
+    @FunctionalInterface
+    public interface Spread {
+        Spread NONE = () -> 1.0;
+
+        double nextFactor();
+
+        /**
+         * A lognormal factor of mean 1 and coefficient of variation {@code cv} (σ² = ln(1 + cv²),
+         * μ = −σ²/2), from {@code seed}; {@link #NONE} for {@code cv} = 0.
+         */
+        static Spread lognormal(double cv, long seed) {
+            if (cv < 0 || !Double.isFinite(cv)) {
+                throw new IllegalArgumentException("service-time cv must be ≥ 0, was " + cv);
+            }
+            if (cv == 0) {
+                return NONE;
+            }
+            double sigma = Math.sqrt(Math.log1p(cv * cv));
+            double mu = -sigma * sigma / 2;
+            SplittableRandom random = new SplittableRandom(seed);
+            return () -> {
+                synchronized (random) {
+                    return Math.exp(mu + sigma * random.nextGaussian());
+                }
+            };
+        }
+    }
 
     /**
      * @param serviceTimeScale ≥ 1: each piece of work holds its slot this many times as long as it computed
      * @param minServiceTime and at least this long (a device's fixed per-call latency)
      */
     public ComputeGate(int slots, int maxWaiting, double serviceTimeScale, Duration minServiceTime, Pacer pacer, LongSupplier nanoTime) {
+        this(slots, maxWaiting, serviceTimeScale, minServiceTime, Spread.NONE, pacer, nanoTime);
+    }
+
+    /**
+     * @param serviceTimeScale ≥ 1: each piece of work holds its slot this many times as long as it computed
+     * @param minServiceTime and at least this long (a device's fixed per-call latency)
+     * @param spread           then multiplied by this factor, so the emulated device's calls vary
+     */
+    public ComputeGate(int slots, int maxWaiting, double serviceTimeScale, Duration minServiceTime, Spread spread, Pacer pacer,
+                       LongSupplier nanoTime) {
         this.slots = slots;
         this.maxWaiting = maxWaiting;
         this.places = new Semaphore(slots + maxWaiting, true);
         this.serviceTimeScale = serviceTimeScale;
         this.minServiceNanos = minServiceTime.toNanos();
+        this.spread = spread;
         this.pacer = pacer;
         this.nanoTime = nanoTime;
         AtomicInteger ids = new AtomicInteger();
@@ -84,7 +129,7 @@ public final class ComputeGate implements AutoCloseable {
             long t0 = nanoTime.getAsLong();
             T value = work.get();
             long computed = nanoTime.getAsLong() - t0;
-            long target = Math.max((long) (serviceTimeScale * computed), minServiceNanos);
+            long target = (long) (Math.max(serviceTimeScale * computed, minServiceNanos) * spread.nextFactor());
             if (target > computed) {
                 pacer.hold(Duration.ofNanos(target - computed));
                 return new Timed<>(value, target);

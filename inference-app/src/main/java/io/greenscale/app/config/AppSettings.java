@@ -16,13 +16,14 @@ import java.util.UUID;
  * @param maxWaiting admitted requests that may wait for a slot before HTTP answers 429
  * @param serviceTimeScale ≥ 1: hold each slot this many times the compute time (emulates a slower device)
  * @param minServiceTime hold each slot at least this long (emulates a device's fixed per-call latency)
+ * @param serviceTimeCv ≥ 0: multiply each hold by a lognormal factor of mean 1 and this coefficient of variation (0: none)
  * @param shutdownDelay after SIGTERM, keep serving this long with readiness false (endpoint removal lag)
  * @param shutdownGrace then wait at most this long for the work in hand
  * @param heartbeat worker heartbeat period; a worker silent for 3 periods is considered dead
  */
 public record AppSettings(int port, Mode mode, EngineChoice engine, int engineThreads, boolean tf32, int concurrency,
                           int maxWaiting, Limits limits, long maxBodyBytes, Duration modelLoadDelay,
-                          double serviceTimeScale, Duration minServiceTime, Duration shutdownDelay, Duration shutdownGrace, URI redis, String queue,
+                          double serviceTimeScale, Duration minServiceTime, double serviceTimeCv, Duration shutdownDelay, Duration shutdownGrace, URI redis, String queue,
                           Duration resultTtl, String workerId, Duration heartbeat, long seed) {
 
     /** Math mode of the cuda engine. */
@@ -51,6 +52,7 @@ public record AppSettings(int port, Mode mode, EngineChoice engine, int engineTh
         Duration loadDelay = r.duration("--model-load-delay", "GS_APP_MODEL_LOAD_DELAY", Duration.ZERO, Duration.ZERO, Duration.ofHours(1));
         double scale = r.number("--service-time-scale", "GS_APP_SERVICE_TIME_SCALE", 1.0, 1.0, 1000.0);
         Duration minService = r.duration("--service-time-min", "GS_APP_SERVICE_TIME_MIN", Duration.ZERO, Duration.ZERO, Duration.ofMinutes(10));
+        double serviceCv = r.number("--service-time-cv", "GS_APP_SERVICE_TIME_CV", 0.0, 0.0, 4.0);
         Duration delay = r.duration("--shutdown-delay", "GS_APP_SHUTDOWN_DELAY", Duration.ZERO, Duration.ZERO, Duration.ofMinutes(10));
         Duration grace = r.duration("--shutdown-grace", "GS_APP_SHUTDOWN_GRACE", Duration.ofSeconds(25), Duration.ZERO, Duration.ofHours(1));
         URI redis = r.redisUri("--redis", "GS_APP_REDIS", "redis://127.0.0.1:6379");
@@ -76,7 +78,7 @@ public record AppSettings(int port, Mode mode, EngineChoice engine, int engineTh
             throw new SettingsException(r.problems());
         }
         return new AppSettings(port, mode, engine, engineThreads, tf32, concurrency, maxWaiting,
-                new Limits(maxN, maxIterations, maxBatch), maxBody, loadDelay, scale, minService, delay, grace, redis, queue, ttl,
+                new Limits(maxN, maxIterations, maxBatch), maxBody, loadDelay, scale, minService, serviceCv, delay, grace, redis, queue, ttl,
                 workerId, heartbeat, seed);
     }
 

@@ -45,6 +45,41 @@ class ComputeGateTest {
     }
 
     @Test
+    void aSpreadMultipliesTheHoldAndMayShortenItBelowTheMinimum() {
+        double[] factors = {1.5, 0.5};
+        int[] next = {0};
+        ComputeGate.Spread fixed = () -> factors[next[0]++];
+        try (ComputeGate gate = new ComputeGate(1, 0, 1.0, Duration.ofMillis(100), fixed, held::add, fakeNanos::get)) {
+            ComputeGate.Timed<Long> longer = gate.offer(() -> fakeNanos.addAndGet(10_000_000));
+            ComputeGate.Timed<Long> shorter = gate.offer(() -> fakeNanos.addAndGet(10_000_000));
+
+            assertThat(held).containsExactly(Duration.ofMillis(140), Duration.ofMillis(40));
+            assertThat(longer.computeNanos()).isEqualTo(150_000_000);
+            assertThat(shorter.computeNanos()).isEqualTo(50_000_000);
+        }
+    }
+
+    @Test
+    void theLognormalSpreadHasMeanOneAndTheAskedCoefficientOfVariation() {
+        for (double cv : new double[] {0.25, 1.0}) {
+            ComputeGate.Spread spread = ComputeGate.Spread.lognormal(cv, 7);
+            java.util.DoubleSummaryStatistics stats = new java.util.DoubleSummaryStatistics();
+            double sumOfSquares = 0;
+            for (int i = 0; i < 200_000; i++) {
+                double f = spread.nextFactor();
+                stats.accept(f);
+                sumOfSquares += f * f;
+            }
+            double sd = Math.sqrt(sumOfSquares / stats.getCount() - stats.getAverage() * stats.getAverage());
+            assertThat(stats.getAverage()).as("cv %s", cv).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(sd).as("cv %s", cv).isCloseTo(cv, org.assertj.core.data.Offset.offset(cv * 0.05));
+            assertThat(stats.getMin()).isPositive();
+        }
+        assertThat(ComputeGate.Spread.lognormal(0, 7)).isSameAs(ComputeGate.Spread.NONE);
+        assertThatThrownBy(() -> ComputeGate.Spread.lognormal(-0.1, 7)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void withAScaleOfOneNothingIsHeld() {
         try (ComputeGate gate = new ComputeGate(1, 0, 1.0, Duration.ZERO, held::add, fakeNanos::get)) {
             gate.offer(() -> fakeNanos.addAndGet(1_000));

@@ -64,6 +64,8 @@ class AppSettingsTest {
                         "GS_APP_MODEL_LOAD_DELAY = soon: must be a duration such as 90s, 250ms, 5m or 1h, in [0s, 1h]"),
                 Arguments.of("service-time scale below 1", Map.of("--service-time-scale", "0.5"), Map.of(),
                         "--service-time-scale = 0.5: must be in [1, 1000]"),
+                Arguments.of("service-time cv above 4", Map.of(), Map.of("GS_APP_SERVICE_TIME_CV", "5"),
+                        "GS_APP_SERVICE_TIME_CV = 5: must be in [0, 4]"),
                 Arguments.of("heartbeat too fast", Map.of("--heartbeat", "10ms"), Map.of(), "--heartbeat = 10ms: must be in [50ms, 1m]"),
                 Arguments.of("redis URI of another scheme", Map.of("--redis", "http://x:1"), Map.of(),
                         "--redis = http://x:1: must be redis://HOST[:PORT][/DB] or HOST[:PORT]"),
