@@ -86,7 +86,8 @@ public final class App implements AutoCloseable {
         Mlp model = Mlp.seeded(s.seed(), Mlp.DEFAULT_WIDTHS);
         Lifecycle lifecycle = new Lifecycle(clock);
         ComputeGate gate = new ComputeGate(s.concurrency(), s.maxWaiting(), s.serviceTimeScale(), s.minServiceTime(),
-                ComputeGate.Spread.lognormal(s.serviceTimeCv(), s.seed()), Pacer.parking(), System::nanoTime);
+                // Each worker its own draws: workers started together must not slow down in lockstep.
+                ComputeGate.Spread.lognormal(s.serviceTimeCv(), s.seed() ^ s.workerId().hashCode()), Pacer.parking(), System::nanoTime);
         AppMetrics metrics = new AppMetrics(engine, gate, gpu);
         WorkParser parser = new WorkParser(s.limits(), model.inputWidth(), model.flopsPerRow());
         WorkRunner runner = new WorkRunner(engine, model);

@@ -23,6 +23,21 @@ public final class Twin {
     private Twin() {}
 
     public static RunData simulate(RunData real, ClusterModel model, Path outDir) {
+        return Runner.run(plan(real, model), outDir, 1);
+    }
+
+    /**
+     * The twin again under {@code draws} other draws of the cluster's noise (service times,
+     * cold-start jitter), the arrivals unchanged, in memory: how far one real run may fall from its
+     * twin by chance alone.
+     */
+    public static List<RunData> noiseDraws(RunData real, ClusterModel model, int draws) {
+        Runner.Plan plan = plan(real, model);
+        return java.util.stream.LongStream.rangeClosed(1, draws)
+                .mapToObj(k -> Runner.run(plan.withNoiseSeed(plan.seed() + k * 0x9E3779B97F4A7C15L), null, 1)).toList();
+    }
+
+    private static Runner.Plan plan(RunData real, ClusterModel model) {
         Map<String, Object> info = real.info();
         Map<String, Object> workload = child(info, "workload");
         Map<String, Object> scenario = child(info, "scenario");
@@ -43,7 +58,7 @@ public final class Twin {
         Scenario s = new Scenario(text(scenario, "name"), text(scenario, "title"), String.valueOf(scenario.getOrDefault("description", "")),
                 model, scaled, duration, min, max, initial, slo, List.of());
         long seed = (long) number(info, "seed");
-        return Runner.run(new Runner.Plan(s, policy.name(), policy, seed, Map.of()), outDir, 1);
+        return new Runner.Plan(s, policy.name(), policy, seed, Map.of());
     }
 
     @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package io.greenscale.analysis.cli;
 
 import io.greenscale.analysis.calibrate.Calibration;
 import io.greenscale.analysis.calibrate.ClusterFit;
+import io.greenscale.analysis.calibrate.NoiseRange;
 import io.greenscale.analysis.calibrate.Twin;
 import io.greenscale.analysis.calibrate.Validation;
 import io.greenscale.analysis.read.RunReadException;
@@ -55,6 +56,10 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "Check the run against this cluster model (e.g. another run's calibration/cluster.yaml) instead of fitting one.")
     Path model;
 
+    @Option(names = "--draws", defaultValue = "20", paramLabel = "N",
+            description = "Also simulate the twin under N other draws of the cluster's noise, the arrivals unchanged, and say whether the real run lies within their spread (0: skip; default: ${DEFAULT-VALUE}).")
+    int draws;
+
     @Option(names = "--min-jobs", defaultValue = "30", paramLabel = "N", description = "Completed jobs needed to fit (default: ${DEFAULT-VALUE}).")
     int minJobs;
 
@@ -62,6 +67,9 @@ public final class CalibrateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (draws < 0 || draws > 1000) {
+            throw new ParameterException(spec.commandLine(), "--draws " + draws + ": must be in [0, 1000]");
+        }
         if (model != null && noValidate) {
             throw new ParameterException(spec.commandLine(), "--no-validate with --model: there is nothing to fit, only the check");
         }
@@ -114,6 +122,9 @@ public final class CalibrateCommand implements Callable<Integer> {
         stdout.println("validation: the same workload, policy and seed in the simulator with "
                 + (model != null ? "the model " + model : "this model") + " → " + twinDir);
         v.lines().forEach(l -> stdout.println("  " + l));
+        if (draws > 0) {
+            NoiseRange.of(real, Twin.noiseDraws(real, cluster, draws)).lines().forEach(l -> stdout.println("  " + l));
+        }
         stdout.println("  report: " + report.resolve(Report.REPORT_HTML) + " (section \"Simulator fidelity\")");
         stdout.flush();
         return 0;

@@ -20,14 +20,27 @@ import org.HdrHistogram.Histogram;
 
 /** Runs one scenario × policy × seed in the simulator and, given a directory, writes its run directory. */
 public final class Runner {
-    /** What to run; {@code policy} is a built-in name, or an explicit policy with its own name. */
-    public record Plan(Scenario scenario, String policyName, Policy policy, long seed, Map<String, ?> greenscaleOverrides) {
+    /**
+     * What to run; {@code policy} is a built-in name, or an explicit policy with its own name.
+     * {@code seed} draws the arrivals and, unless {@code noiseSeed} is given, the cluster's noise
+     * (service times, cold-start jitter, random dispatch); a separate {@code noiseSeed} replays the
+     * same arrivals under other noise.
+     */
+    public record Plan(Scenario scenario, String policyName, Policy policy, long seed, Long noiseSeed, Map<String, ?> greenscaleOverrides) {
+        public Plan(Scenario scenario, String policyName, Policy policy, long seed, Map<String, ?> greenscaleOverrides) {
+            this(scenario, policyName, policy, seed, null, greenscaleOverrides);
+        }
+
         public static Plan of(Scenario scenario, String policyName, long seed) {
             return new Plan(scenario, policyName, null, seed, Map.of());
         }
 
         public Plan withGreenscaleOverrides(Map<String, ?> overrides) {
-            return new Plan(scenario, policyName, policy, seed, overrides);
+            return new Plan(scenario, policyName, policy, seed, noiseSeed, overrides);
+        }
+
+        public Plan withNoiseSeed(long noise) {
+            return new Plan(scenario, policyName, policy, seed, noise, greenscaleOverrides);
         }
 
         String label() {
@@ -62,7 +75,7 @@ public final class Runner {
             };
             Simulation.Result r = Simulation.run(new Simulation.Setup(s.name() + "/" + plan.label(), info, s.cluster(),
                     s.arrivals(plan.seed()), s.duration(), PolicyCatalog.initialReplicas(plan.policyName(), s), policy,
-                    PolicyCatalog.busyAware(plan.policyName()), plan.seed(), true, intervals));
+                    PolicyCatalog.busyAware(plan.policyName()), plan.noiseSeed() != null ? plan.noiseSeed() : plan.seed(), true, intervals));
             if (dir != null) {
                 dir.writeRunInfo(toRunInfo(info));
                 try (TimeseriesCsv csv = dir.createTimeseries()) {

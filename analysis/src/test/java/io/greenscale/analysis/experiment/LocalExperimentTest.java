@@ -115,8 +115,10 @@ class LocalExperimentTest {
         assertThat(v.fidelity().simulatedReplicaSeconds()).isPositive();
 
         // The command writes the model, and checks a run against a model written before.
-        assertThat(AnalysisMain.commandLine().setOut(new java.io.PrintWriter(new java.io.StringWriter()))
+        java.io.StringWriter calibrated = new java.io.StringWriter();
+        assertThat(AnalysisMain.commandLine().setOut(new java.io.PrintWriter(calibrated))
                 .execute("calibrate", dir.toString())).isZero();
+        assertThat(calibrated.toString()).contains("within 10 %:").contains("the twin under 20 other noise draws");
         Path model = dir.resolve("calibration/cluster.yaml");
         assertThat(model).isRegularFile();
         assertThat(AnalysisMain.commandLine().setOut(new java.io.PrintWriter(new java.io.StringWriter()))

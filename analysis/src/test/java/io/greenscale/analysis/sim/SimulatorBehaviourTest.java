@@ -64,6 +64,19 @@ class SimulatorBehaviourTest {
      * 15-s sync, only after a sample taken after the step shows it.
      */
     @Test
+    void another_noise_seed_replays_the_same_arrivals_under_other_service_times() {
+        Scenario s = Scenarios.get("load-step");
+        RunData base = Runner.run(Runner.Plan.of(s, "greenscale", 7), null, 10);
+        RunData sameNoise = Runner.run(Runner.Plan.of(s, "greenscale", 7).withNoiseSeed(7), null, 10);
+        RunData otherNoise = Runner.run(Runner.Plan.of(s, "greenscale", 7).withNoiseSeed(8), null, 10);
+
+        assertThat(otherNoise.seconds().stream().map(TimeseriesRow::arrivals).toList())
+                .isEqualTo(base.seconds().stream().map(TimeseriesRow::arrivals).toList());
+        assertThat(sameNoise.latencyMicros()).isEqualTo(base.latencyMicros());
+        assertThat(otherNoise.latencyMicros()).isNotEqualTo(base.latencyMicros());
+    }
+
+    @Test
     void the_hpa_syncs_every_15s_and_sees_cpu_through_metrics_server() {
         Scenario cpu = Scenarios.get("cpu-bound");
         StepProfile step = new StepProfile(List.of(new StepProfile.Step(40, Duration.ofSeconds(100)),
