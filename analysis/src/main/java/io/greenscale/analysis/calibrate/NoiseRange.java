@@ -1,6 +1,8 @@
 package io.greenscale.analysis.calibrate;
 
-import io.greenscale.analysis.compute.Fidelity;
+import io.greenscale.analysis.compute.Overrides;
+import io.greenscale.analysis.compute.Scorecard;
+import io.greenscale.analysis.compute.Scorecards;
 import io.greenscale.analysis.run.RunData;
 import java.util.List;
 import java.util.Locale;
@@ -37,20 +39,21 @@ public record NoiseRange(int draws, double realP95Millis, Spread p95Millis, doub
         if (twins.isEmpty()) {
             throw new IllegalArgumentException("no twins to compare with");
         }
-        List<Fidelity> pairs = twins.stream().map(t -> Validation.of(real, t).fidelity()).toList();
-        Fidelity first = pairs.getFirst();
-        if (first.realP95Millis() == null || first.realReplicaSeconds() == null) {
+        // The figures the fidelity pairs compare, from each run's scorecard: the real run's once.
+        Scorecard realCard = Scorecards.of(real, Overrides.NONE);
+        if (realCard.p95Millis() == null || realCard.replicaSeconds() == null) {
             throw new IllegalArgumentException(real.name() + " has no p95 or replica-seconds to compare");
         }
-        double realP95 = first.realP95Millis();
-        double[] p95 = pairs.stream().map(Fidelity::simulatedP95Millis).filter(Objects::nonNull).mapToDouble(Double::doubleValue).toArray();
-        double[] replicaSeconds = pairs.stream().map(Fidelity::simulatedReplicaSeconds).filter(Objects::nonNull)
+        double realP95 = realCard.p95Millis();
+        List<Scorecard> cards = twins.stream().map(t -> Scorecards.of(t, Overrides.NONE)).toList();
+        double[] p95 = cards.stream().map(Scorecard::p95Millis).filter(Objects::nonNull).mapToDouble(Double::doubleValue).toArray();
+        double[] replicaSeconds = cards.stream().map(Scorecard::replicaSeconds).filter(Objects::nonNull)
                 .mapToDouble(Double::doubleValue).toArray();
         double below = 0;
         for (double v : p95) {
             below += v < realP95 ? 1 : v == realP95 ? 0.5 : 0;
         }
-        return new NoiseRange(twins.size(), realP95, Spread.of(p95), below / p95.length, first.realReplicaSeconds(), Spread.of(replicaSeconds));
+        return new NoiseRange(twins.size(), realP95, Spread.of(p95), below / p95.length, realCard.replicaSeconds(), Spread.of(replicaSeconds));
     }
 
     /** The real p95 lies within the twins' 5–95 % range: its difference from one twin may be chance. */

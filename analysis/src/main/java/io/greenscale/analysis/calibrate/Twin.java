@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 
 /**
  * An experiment's simulated twin: the same workload (resolved again from its source, with the same
@@ -33,7 +34,7 @@ public final class Twin {
      */
     public static List<RunData> noiseDraws(RunData real, ClusterModel model, int draws) {
         Runner.Plan plan = plan(real, model);
-        return java.util.stream.LongStream.rangeClosed(1, draws)
+        return LongStream.rangeClosed(1, draws)
                 .mapToObj(k -> Runner.run(plan.withNoiseSeed(plan.seed() + k * 0x9E3779B97F4A7C15L), null, 1)).toList();
     }
 
