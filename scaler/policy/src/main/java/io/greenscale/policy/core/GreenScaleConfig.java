@@ -29,6 +29,7 @@ public record GreenScaleConfig(
         Gpu gpu,
         Latency latency,
         Forecast forecast,
+        Recurring recurrence,
         ScaleUp scaleUp,
         ScaleDown scaleDown,
         Burst burst,
@@ -38,6 +39,9 @@ public record GreenScaleConfig(
      * Backlog drain: {@code replicas = (arrivals + backlog / drainTarget) / (perReplicaRate × utilizationTarget)},
      * refined for pods that are still starting.
      *
+     * @param surgePayback      a pod started to drain a backlog should work at least this many cold starts
+     *                          before the backlog is gone: new pods get {@code max(drainTarget, surgePayback × coldStart)}
+     *                          to drain it (0 = drainTarget alone)
      * @param perReplicaRate    seed for the jobs per second one busy replica completes; learned online
      * @param utilizationTarget steady-state busy fraction; NaN = auto: from the latency SLO by queueing
      *                          theory (at most {@code missBudget} of jobs wait longer than the SLO leaves
@@ -48,11 +52,17 @@ public record GreenScaleConfig(
      * @param learnMinFactor    learned rate floor as a multiple of the seed (guards against bad samples)
      * @param learnMaxFactor    learned rate ceiling as a multiple of the seed
      */
-    public record Queue(boolean enabled, Duration drainTarget, double perReplicaRate, double utilizationTarget,
+    public record Queue(boolean enabled, Duration drainTarget, double surgePayback, double perReplicaRate, double utilizationTarget,
                         double missBudget, boolean sharedQueue, double learnAlpha, double learnMinFactor, double learnMaxFactor) {
 
         public boolean autoUtilization() {
             return Double.isNaN(utilizationTarget);
+        }
+
+        /** How long new pods get to drain a backlog once ready, for a given cold start. */
+        public Duration drainWindow(Duration coldStart) {
+            Duration payback = Duration.ofNanos(Math.round(coldStart.toNanos() * surgePayback));
+            return payback.compareTo(drainTarget) > 0 ? payback : drainTarget;
         }
     }
 
@@ -86,6 +96,16 @@ public record GreenScaleConfig(
      *                help only once ready, and what builds up until then must still drain)
      */
     public record Forecast(boolean enabled, double alpha, double beta, double shiftThreshold, Duration horizon) {}
+
+    /**
+     * Bursts that recur on a schedule ({@link io.greenscale.policy.signal.Recurrence}): capacity for the last
+     * burst's level is made ready one cold start (plus the timing tolerance and a tick) before the next is due.
+     *
+     * @param minRise       an onset lifts the arrival level to at least this multiple of the level between bursts
+     * @param confirmations intervals that must agree before the next onset is predicted
+     * @param tolerance     intervals agree within this fraction of the period (at least three ticks)
+     */
+    public record Recurring(boolean enabled, double minRise, int confirmations, double tolerance) {}
 
     public record ScaleUp(Duration stabilizationWindow, Duration cooldown, SelectPolicy select, List<StepPolicy> policies,
                           int maxConsecutiveSteps, Duration settle) {

@@ -11,6 +11,7 @@ import io.greenscale.policy.core.GreenScaleConfig.Gpu;
 import io.greenscale.policy.core.GreenScaleConfig.GpuRole;
 import io.greenscale.policy.core.GreenScaleConfig.Latency;
 import io.greenscale.policy.core.GreenScaleConfig.Queue;
+import io.greenscale.policy.core.GreenScaleConfig.Recurring;
 import io.greenscale.policy.core.GreenScaleConfig.ScaleDown;
 import io.greenscale.policy.core.GreenScaleConfig.ScaleToZero;
 import io.greenscale.policy.core.GreenScaleConfig.ScaleUp;
@@ -73,6 +74,7 @@ public final class GreenScaleConfigReader {
         Gpu gpu = gpu(node.child("gpu"));
         Latency latency = latency(node.child("latency"));
         Forecast forecast = forecast(node.child("forecast"));
+        Recurring recurrence = recurrence(node.child("recurrence"));
         ScaleUp up = scaleUp(node.child("scaleUp"));
         ScaleDown down = scaleDown(node.child("scaleDown"));
         Burst burst = burst(node.child("burst"));
@@ -82,12 +84,13 @@ public final class GreenScaleConfigReader {
             node.problems().add(node.path() + ": no signal is enabled; enable at least one of queue, cpu, gpu, latency");
         }
         return new GreenScaleConfig(tick, min, max, staleAfter, coldStart, concurrency, tolerance,
-                queue, cpu, gpu, latency, forecast, up, down, burst, zero);
+                queue, cpu, gpu, latency, forecast, recurrence, up, down, burst, zero);
     }
 
     private static Queue queue(ConfigNode n) {
         boolean enabled = n.bool("enabled", true);
         Duration drain = n.duration("drainTarget", Duration.ofSeconds(30), Duration.ofSeconds(1), HOUR);
+        double payback = n.number("surgePayback", 1.0, Range.closed(0, 10));
         double rate = n.number("perReplicaRate", 1.0, Range.above(0));
         double util = "auto".equals(n.raw("utilizationTarget")) ? Double.NaN
                 : n.fraction("utilizationTarget", Double.NaN, Range.openClosed(0, 1));
@@ -97,7 +100,7 @@ public final class GreenScaleConfigReader {
         double alpha = learn.number("alpha", 0.2, Range.closed(0, 1));
         double minFactor = learn.number("minFactor", 0.05, Range.openClosed(0, 1));
         double maxFactor = learn.number("maxFactor", 20, Range.atLeast(1));
-        return new Queue(enabled, drain, rate, util, missBudget, shared, alpha, minFactor, maxFactor);
+        return new Queue(enabled, drain, payback, rate, util, missBudget, shared, alpha, minFactor, maxFactor);
     }
 
     private static Cpu cpu(ConfigNode n) {
@@ -131,6 +134,14 @@ public final class GreenScaleConfigReader {
     }
 
     /** A horizon of null means the default: the learned cold start plus the queue's drain target. */
+    private static Recurring recurrence(ConfigNode n) {
+        boolean enabled = n.bool("enabled", true);
+        double minRise = n.number("minRise", 1.5, Range.above(1));
+        int confirmations = n.integer("confirmations", 2, 1, 10);
+        double tolerance = n.fraction("tolerance", 0.05, Range.openClosed(0, 0.5));
+        return new Recurring(enabled, minRise, confirmations, tolerance);
+    }
+
     private static Forecast forecast(ConfigNode n) {
         boolean enabled = n.bool("enabled", true);
         double alpha = n.number("alpha", 0.3, Range.openClosed(0, 1));
@@ -194,7 +205,7 @@ public final class GreenScaleConfigReader {
 
     private static ScaleToZero scaleToZero(ConfigNode n) {
         boolean enabled = n.bool("enabled", false);
-        Duration idle = n.duration("idleAfter", Duration.ofMinutes(2), Duration.ZERO, Duration.ofHours(24));
+        Duration idle = n.duration("idleAfter", Duration.ofMinutes(1), Duration.ZERO, Duration.ofHours(24));
         return new ScaleToZero(enabled, idle);
     }
 }

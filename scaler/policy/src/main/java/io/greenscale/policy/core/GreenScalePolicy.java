@@ -16,6 +16,8 @@ import io.greenscale.policy.limit.Stabilizer;
 import io.greenscale.policy.limit.StepLimiter;
 import io.greenscale.policy.propose.Headroom;
 import io.greenscale.policy.propose.Proposal;
+import io.greenscale.policy.propose.RecurrenceProposal;
+import io.greenscale.policy.signal.Recurrence;
 import io.greenscale.policy.signal.Signal;
 import io.greenscale.policy.signal.Signals;
 import java.time.Duration;
@@ -146,14 +148,19 @@ public final class GreenScalePolicy implements Policy {
             int recommendation = v;
             int sustained = Math.min(v, Deadband.apply(current, fused.sustained(), cfg.tolerance()));
 
+            Duration sinceBurst = sinceRecurringBurst();
+            Duration downWindow = sinceBurst != null && sinceBurst.compareTo(cfg.staleAfter()) >= 0
+                    && sinceBurst.compareTo(cfg.scaleDown().stabilizationWindow()) < 0
+                    ? sinceBurst : cfg.scaleDown().stabilizationWindow();
             int stabilized = Stabilizer.apply(current, v, state.recommendations(), state.sustainedRecommendations(),
-                    cfg.scaleUp().stabilizationWindow(), cfg.scaleDown().stabilizationWindow(), now);
+                    cfg.scaleUp().stabilizationWindow(), downWindow, now);
             if (stabilized < current && now.equals(learned.lastBacklogAt())) {
                 stabilized = current; // never remove capacity while work is queueing: it is draining the backlog
             }
             why.step("stabilization", v, stabilized, stabilized > v
                     ? (stabilized == current && now.equals(learned.lastBacklogAt()) ? "a backlog is still draining"
-                            : "highest sustained recommendation in the last " + cfg.scaleDown().stabilizationWindow().toSeconds() + "s")
+                            : "highest sustained recommendation in the last " + Proposal.fmt(downWindow.toMillis() / 1000.0) + "s"
+                            + (downWindow.equals(cfg.scaleDown().stabilizationWindow()) ? "" : ", since a recurring burst ended"))
                     : "lowest recommendation in the last " + cfg.scaleUp().stabilizationWindow().toSeconds() + "s");
             v = limitRate(stabilized);
 
@@ -165,7 +172,7 @@ public final class GreenScalePolicy implements Policy {
 
             int busyFloor = busyFloor();
             Bounds.Result bounded = Bounds.apply(current, v, cfg.minReplicas(), cfg.maxReplicas(), busyFloor,
-                    cfg.scaleToZero().enabled(), learned.idleLongEnough(cfg, now), learned.workPresent());
+                    cfg.scaleToZero().enabled(), learned.idleLongEnough(cfg, now), learned.workPresent() || burstDue());
             // Reaching zero is always the scale-to-zero rule's doing, even when the proposals already said 0.
             int beforeBounds = bounded.rule() == Bounds.Rule.SCALE_TO_ZERO ? Math.max(v, Math.max(1, cfg.minReplicas())) : v;
             why.step(boundsRule(bounded.rule()), beforeBounds, bounded.replicas(), boundsDetail(bounded.rule(), busyFloor));
@@ -220,12 +227,12 @@ public final class GreenScalePolicy implements Policy {
                 }
             }
             double p95 = obs.value(Signal.P95_LATENCY);
-            return cfg.latency().enabled() && p95 > cfg.latency().slo().toNanos() / 1e9 * cfg.burst().p95Factor();
+            return cfg.latency().enabled() && p95 > cfg.latency().slo().toNanos() / 1e9 * cfg.burst().p95Factor() || burstDue();
         }
 
         private String burstDetail() {
-            return "backlog would take over " + cfg.burst().backlogDrainTime().toSeconds() + "s to drain, or p95 over "
-                    + Proposal.fmt(cfg.burst().p95Factor()) + "× SLO: scale-up limits bypassed";
+            return "backlog would take over " + cfg.burst().backlogDrainTime().toSeconds() + "s to drain, p95 over "
+                    + Proposal.fmt(cfg.burst().p95Factor()) + "× SLO, or a recurring burst is due: scale-up limits bypassed";
         }
 
         private List<Proposal> proposals() {
@@ -234,7 +241,7 @@ public final class GreenScalePolicy implements Policy {
             if (cfg.queue().enabled() && obs.fresh(Signal.QUEUE_BACKLOG)) {
                 out.add(io.greenscale.policy.propose.QueueProposal.propose(learned.arrivalRate(), learned.smoothedArrivalRate(),
                         obs.value(Signal.COMPLETION_RATE), obs.value(Signal.QUEUE_BACKLOG), ready, learned.startingRemaining(now),
-                        learned.perReplicaRate(), headroom(), cfg.queue().drainTarget(), learned.coldStart()));
+                        learned.perReplicaRate(), headroom(), cfg.queue().drainWindow(learned.coldStart()), learned.coldStart()));
             }
             if (cfg.cpu().enabled() && obs.fresh(Signal.CPU)) {
                 out.add(io.greenscale.policy.propose.RatioProposal.propose("cpu", learned.cpu().value(), cfg.cpu().target(),
@@ -247,6 +254,10 @@ public final class GreenScalePolicy implements Policy {
             if (cfg.forecast().enabled() && cfg.queue().enabled() && obs.fresh(Signal.ARRIVAL_RATE) && learned.arrivals().warmedUp()) {
                 out.add(io.greenscale.policy.propose.ForecastProposal.propose(learned.arrivals(), forecastHorizon(),
                         learned.perReplicaRate(), headroom()));
+            }
+            if (cfg.queue().enabled()) {
+                learned.recurrencePrediction(cfg).ifPresent(p -> out.add(
+                        RecurrenceProposal.propose(p, recurrenceLead(p), now, learned.perReplicaRate(), headroom())));
             }
             if (cfg.gpu().enabled() && obs.fresh(Signal.GPU)) {
                 out.add(gpuProposal(out, ready));
@@ -288,6 +299,31 @@ public final class GreenScalePolicy implements Policy {
             return p.withVote(Vote.NONE, p.detail() + (p.replicas() > current
                     ? "; no other signal asks for more, so the duty cycle alone does not scale"
                     : "; confirms only scale-ups"));
+        }
+
+        /** Pods asked for this long before a predicted burst are ready by its earliest expected time. */
+        private Duration recurrenceLead(Recurrence.Prediction p) {
+            return learned.coldStart().plus(p.tolerance()).plus(cfg.tick());
+        }
+
+        /**
+         * How long ago a burst of an established schedule ended, while the level stays down; null otherwise.
+         * Once that is at least {@code staleAfter} (the signals have had the time to show the end), the
+         * scale-down window looks back no further: the lull that follows is the gap between bursts, not a
+         * dip inside one, and the next burst's capacity comes back on time by prediction.
+         */
+        private Duration sinceRecurringBurst() {
+            var r = learned.recurrence();
+            if (!cfg.queue().enabled() || r.high() || r.endedAt() == null || learned.recurrencePrediction(cfg).isEmpty()) {
+                return null;
+            }
+            return Duration.between(r.endedAt(), now);
+        }
+
+        /** A predicted burst is work on its way: no scaling to zero just before it. */
+        private boolean burstDue() {
+            return cfg.queue().enabled() && learned.recurrencePrediction(cfg)
+                    .filter(p -> RecurrenceProposal.due(p, recurrenceLead(p), now)).isPresent();
         }
 
         private Duration forecastHorizon() {

@@ -5,6 +5,7 @@ import io.greenscale.policy.limit.StepStreak;
 import io.greenscale.policy.limit.TimedValues;
 import io.greenscale.policy.signal.Ewma;
 import io.greenscale.policy.signal.Holt;
+import io.greenscale.policy.signal.Recurrence;
 import java.time.Instant;
 
 /**
@@ -27,6 +28,7 @@ import java.time.Instant;
  * @param lastScaleUp      when the last observed scale-up happened, or null
  * @param idleSince        since when backlog, in-flight work and arrivals have all been zero, or null
  * @param lastBacklogAt    when a backlog (more than a second of work for the ready replicas) was last seen, or null
+ * @param recurrence       onsets of bursts in the arrival level, for bursts that recur on a schedule
  */
 public record GreenScaleState(
         Ewma cpu,
@@ -45,10 +47,11 @@ public record GreenScaleState(
         Instant lastScaleUp,
         StepStreak streak,
         Instant idleSince,
-        Instant lastBacklogAt) implements PolicyState {
+        Instant lastBacklogAt,
+        Recurrence recurrence) implements PolicyState {
 
     public static final GreenScaleState INITIAL = new GreenScaleState(Ewma.EMPTY, Holt.EMPTY, Ewma.EMPTY, Double.NaN, -1, -1, -1,
-            null, Launches.NONE, TimedValues.EMPTY, TimedValues.EMPTY, TimedValues.EMPTY, null, null, StepStreak.NONE, null, null);
+            null, Launches.NONE, TimedValues.EMPTY, TimedValues.EMPTY, TimedValues.EMPTY, null, null, StepStreak.NONE, null, null, Recurrence.EMPTY);
 
     /** Pods asked for and not ready yet. */
     public int pendingLaunches() {

@@ -4,6 +4,7 @@ import io.greenscale.policy.limit.StepStreak;
 import io.greenscale.policy.limit.TimedValues;
 import io.greenscale.policy.signal.Ewma;
 import io.greenscale.policy.signal.Holt;
+import io.greenscale.policy.signal.Recurrence;
 import io.greenscale.policy.signal.Signal;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,8 @@ record Learned(
         Instant idleSince,
         Instant lastBacklogAt,
         boolean workPresent,
-        double rawArrivals) {
+        double rawArrivals,
+        Recurrence recurrence) {
 
     private static final double COLD_START_ALPHA = 0.3;
 
@@ -80,10 +82,15 @@ record Learned(
             arrivals = arrivals.update(obs.value(Signal.ARRIVAL_RATE), obs.observedAt(Signal.ARRIVAL_RATE),
                     cfg.forecast().alpha(), cfg.forecast().beta(), cfg.forecast().shiftThreshold());
         }
-        Ewma rate = learnRate(cfg, obs, state.rate(), now);
+        Ewma rate = learnRate(cfg, obs, state.rate());
         double seed = cfg.queue().perReplicaRate();
         double perReplicaRate = rate.isEmpty() ? seed
                 : Math.clamp(rate.value(), seed * cfg.queue().learnMinFactor(), seed * cfg.queue().learnMaxFactor());
+        Recurrence recurrence = state.recurrence();
+        if (cfg.recurrence().enabled() && arrivals.warmedUp() && !arrivals.lastObserved().equals(state.arrivals().lastObserved())) {
+            recurrence = recurrence.observe(Math.max(0, arrivals.level()), arrivals.lastObserved(),
+                    recurrenceRules(cfg, perReplicaRate));
+        }
 
         double backlog = obs.value(Signal.QUEUE_BACKLOG);
         double inFlight = obs.value(Signal.IN_FLIGHT);
@@ -96,7 +103,13 @@ record Learned(
         Instant lastBacklogAt = backlogged ? now : state.lastBacklogAt();
 
         return new Learned(ready, starting, cpu, arrivals, rate, perReplicaRate, coldStart, coldStartNow, launches,
-                events, lastEvent, lastUp, streak, idleSince, lastBacklogAt, work, rawArrivals);
+                events, lastEvent, lastUp, streak, idleSince, lastBacklogAt, work, rawArrivals, recurrence);
+    }
+
+    /** An onset must add at least one replica's worth of arrivals; the timing is good to about three ticks. */
+    static Recurrence.Rules recurrenceRules(GreenScaleConfig cfg, double perReplicaRate) {
+        GreenScaleConfig.Recurring r = cfg.recurrence();
+        return new Recurrence.Rules(r.minRise(), perReplicaRate, perReplicaRate, r.confirmations(), r.tolerance(), cfg.tick().multipliedBy(3));
     }
 
     /**
@@ -106,7 +119,7 @@ record Learned(
      * and counting it errs towards a lower rate, i.e. more replicas. Too little work in flight
      * says nothing about capacity, so such ticks teach nothing.
      */
-    private static Ewma learnRate(GreenScaleConfig cfg, Observations obs, Ewma rate, Instant now) {
+    private static Ewma learnRate(GreenScaleConfig cfg, Observations obs, Ewma rate) {
         if (!cfg.queue().enabled() || cfg.queue().learnAlpha() == 0
                 || !obs.fresh(Signal.COMPLETION_RATE) || !obs.fresh(Signal.IN_FLIGHT)) {
             return rate;
@@ -133,6 +146,11 @@ record Learned(
         return Double.isNaN(rawArrivals) || !arrivals.warmedUp() ? Double.NaN : Math.max(0, arrivals.level());
     }
 
+    /** The next burst of a recurring pattern, when one is established. */
+    java.util.Optional<Recurrence.Prediction> recurrencePrediction(GreenScaleConfig cfg) {
+        return cfg.recurrence().enabled() ? recurrence.prediction(recurrenceRules(cfg, perReplicaRate)) : java.util.Optional.empty();
+    }
+
     double learnedRate() {
         return rate.isEmpty() ? Double.NaN : rate.value();
     }
@@ -150,6 +168,6 @@ record Learned(
         return new GreenScaleState(cpu, arrivals, rate, learnedColdStart, ready, current, desired, now, launches,
                 previous.recommendations().append(now, recommendation, memory),
                 previous.sustainedRecommendations().append(now, sustained, memory), scaleEvents, lastScaleEvent, lastScaleUp,
-                streak, idleSince, lastBacklogAt);
+                streak, idleSince, lastBacklogAt, recurrence);
     }
 }
