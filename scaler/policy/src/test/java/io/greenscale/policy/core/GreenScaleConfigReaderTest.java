@@ -28,6 +28,8 @@ class GreenScaleConfigReaderTest {
             minReplicas zero                            | minReplicas: 0                          | policy.minReplicas = 0: must be in [1, 100000]
             a typo in a key                             | queue: {drainTarg: 30s}                 | policy.queue.drainTarg: unknown key (did you mean drainTarget?)
             an unknown select policy                    | scaleUp: {select: biggest}              | policy.scaleUp.select = "biggest": must be one of max, min, disabled
+            a recurrence rise that is no rise           | recurrence: {minRise: 1}                | policy.recurrence.minRise = 1: must be in (1, ∞)
+            a surge payback out of range                | queue: {surgePayback: 11}               | policy.queue.surgePayback = 11: must be in [0, 10]
             a step policy without a type                | 'scaleDown: {policies: [{value: 2}]}'   | policy.scaleDown.policies[0].type: is required (pods or percent)
             a step period over 30 minutes               | 'scaleUp: {policies: [{type: pods, value: 2, period: 1h}]}' | policy.scaleUp.policies[0].period = "1h": must be in [1s, 30m]
             latency enabled without an SLO              | latency: {enabled: true}                | policy.latency.slo: is required when latency is enabled
@@ -58,6 +60,17 @@ class GreenScaleConfigReaderTest {
         assertThat(c.scaleUp().policies()).containsExactly(StepPolicy.percent(100, Duration.ofSeconds(15)), StepPolicy.pods(4, Duration.ofSeconds(15)));
         assertThat(c.scaleDown().select()).isEqualTo(SelectPolicy.MAX);
         assertThat(c.forecast().horizon()).as("follows the learned cold start").isNull();
+    }
+
+    @Test
+    void new_pods_get_at_least_one_cold_start_to_drain_a_backlog() {
+        GreenScaleConfig.Queue q = Configs.yaml("queue: {drainTarget: 30s}").queue();
+        assertThat(q.drainWindow(Duration.ofSeconds(90))).as("a 90 s cold start: drain over 90 s").isEqualTo(Duration.ofSeconds(90));
+        assertThat(q.drainWindow(Duration.ofSeconds(10))).as("a quick start: the drain target").isEqualTo(Duration.ofSeconds(30));
+        GreenScaleConfig.Queue half = Configs.yaml("queue: {surgePayback: 0.5}").queue();
+        assertThat(half.drainWindow(Duration.ofSeconds(90))).isEqualTo(Duration.ofSeconds(45));
+        GreenScaleConfig.Queue off = Configs.yaml("queue: {surgePayback: 0}").queue();
+        assertThat(off.drainWindow(Duration.ofSeconds(90))).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test

@@ -138,6 +138,50 @@ class GreenScalePolicyTest {
         assertThat(wake.reason()).isIn(Reason.ACTIVATION, Reason.SCALE_UP);
     }
 
+    /** 4/s with 2-minute bursts of 20/s at 240 s and every 6 minutes after; feeds it up to {@code to}. */
+    private static Decision burstsUntil(Timeline t, long from, long to) {
+        Decision d = null;
+        for (long s = from; s < to; s += 5) {
+            double rate = s >= 240 && (s - 240) % 360 < 120 ? 20 : 4;
+            d = load(t, rate, 0).at(s);
+        }
+        return d;
+    }
+
+    @Test
+    void a_burst_that_recurs_on_a_schedule_has_its_capacity_ready_before_it_comes() {
+        Timeline t = Timeline.of(Configs.yaml(QUEUE.replace("coldStart: 0s", "coldStart: 60s")), 5).coldStart(Duration.ofSeconds(60));
+        burstsUntil(t, 0, 955);
+        assertThat(t.current()).as("two bursts are no schedule yet: nothing held for the third").isLessThan(10);
+        burstsUntil(t, 955, 1315);
+        assertThat(t.current()).as("three bursts 6 min apart: the fourth's 25 replicas (20/s at 80 %) are up before it")
+                .isGreaterThanOrEqualTo(25);
+        Decision before = load(t, 4, 0).at(1315);
+        assertThat(before.why().proposals()).anySatisfy(p -> {
+            assertThat(p.source()).isEqualTo("recurrence");
+            assertThat(p.vote()).isEqualTo(Vote.ADD_ONLY);
+            assertThat(p.detail()).contains("bursts every 360s");
+        });
+    }
+
+    @Test
+    void after_a_recurring_burst_its_capacity_goes_once_the_signals_show_the_end_not_a_window_later() {
+        Timeline t = Timeline.of(Configs.yaml(QUEUE.replace("coldStart: 0s", "coldStart: 60s")), 5).coldStart(Duration.ofSeconds(60));
+        burstsUntil(t, 0, 1440);
+        assertThat(t.current()).isGreaterThanOrEqualTo(25);
+        Decision d = burstsUntil(t, 1440, 1500);
+        assertThat(d.desired()).as("the burst ended at 1440; the 90 s window would hold until 1530").isLessThan(10);
+        assertThat(burstsUntil(t, 1500, 1600).desired()).as("and the gap is not bridged").isLessThan(10);
+    }
+
+    @Test
+    void without_a_schedule_a_lull_is_held_through_the_scale_down_window() {
+        Timeline t = Timeline.of(Configs.yaml(QUEUE.replace("coldStart: 0s", "coldStart: 60s") + "recurrence: {enabled: false}"), 5)
+                .coldStart(Duration.ofSeconds(60));
+        burstsUntil(t, 0, 1440);
+        assertThat(burstsUntil(t, 1440, 1500).desired()).isGreaterThanOrEqualTo(25);
+    }
+
     @Test
     void activation_from_zero_reaches_the_minimum_at_once() {
         Timeline t = Timeline.of(Configs.yaml(QUEUE.replace("minReplicas: 1", "minReplicas: 3") + "scaleToZero: {enabled: true}"), 0);
