@@ -133,7 +133,6 @@ public final class GreenScaleConfigReader {
         return new Latency(enabled, slo, tolerance, maxStep, settle);
     }
 
-    /** A horizon of null means the default: the learned cold start plus the queue's drain target. */
     private static Recurring recurrence(ConfigNode n) {
         boolean enabled = n.bool("enabled", true);
         double minRise = n.number("minRise", 1.5, Range.above(1));
@@ -142,6 +141,7 @@ public final class GreenScaleConfigReader {
         return new Recurring(enabled, minRise, confirmations, tolerance);
     }
 
+    /** A horizon of null means the default: the learned cold start plus the queue's drain target. */
     private static Forecast forecast(ConfigNode n) {
         boolean enabled = n.bool("enabled", true);
         double alpha = n.number("alpha", 0.3, Range.openClosed(0, 1));

@@ -27,6 +27,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -122,6 +123,8 @@ public final class GreenScalePolicy implements Policy {
         private final Explanation.Builder why = new Explanation.Builder();
         private final GreenScaleState state;
         private final Duration memory;
+        /** The learned burst schedule's next onset, when there is one (queue targets only). */
+        private final Optional<Recurrence.Prediction> schedule;
 
         Tick(GreenScaleConfig cfg, Duration memory, Signals signals, GreenScaleState state, Instant now) {
             this.cfg = cfg;
@@ -132,6 +135,7 @@ public final class GreenScalePolicy implements Policy {
             this.current = signals.currentReplicas();
             this.obs = new Observations(signals, now, cfg.staleAfter());
             this.learned = Learned.update(cfg, obs, state, current, now, memory);
+            this.schedule = cfg.queue().enabled() ? learned.recurrencePrediction(cfg) : Optional.empty();
         }
 
         Decision decide() {
@@ -227,7 +231,7 @@ public final class GreenScalePolicy implements Policy {
                 }
             }
             double p95 = obs.value(Signal.P95_LATENCY);
-            return cfg.latency().enabled() && p95 > cfg.latency().slo().toNanos() / 1e9 * cfg.burst().p95Factor() || burstDue();
+            return (cfg.latency().enabled() && p95 > cfg.latency().slo().toNanos() / 1e9 * cfg.burst().p95Factor()) || burstDue();
         }
 
         private String burstDetail() {
@@ -255,10 +259,7 @@ public final class GreenScalePolicy implements Policy {
                 out.add(io.greenscale.policy.propose.ForecastProposal.propose(learned.arrivals(), forecastHorizon(),
                         learned.perReplicaRate(), headroom()));
             }
-            if (cfg.queue().enabled()) {
-                learned.recurrencePrediction(cfg).ifPresent(p -> out.add(
-                        RecurrenceProposal.propose(p, recurrenceLead(p), now, learned.perReplicaRate(), headroom())));
-            }
+            schedule.ifPresent(p -> out.add(RecurrenceProposal.propose(p, recurrenceLead(p), now, learned.perReplicaRate(), headroom())));
             if (cfg.gpu().enabled() && obs.fresh(Signal.GPU)) {
                 out.add(gpuProposal(out, ready));
             }
@@ -314,7 +315,7 @@ public final class GreenScalePolicy implements Policy {
          */
         private Duration sinceRecurringBurst() {
             var r = learned.recurrence();
-            if (!cfg.queue().enabled() || r.high() || r.endedAt() == null || learned.recurrencePrediction(cfg).isEmpty()) {
+            if (schedule.isEmpty() || r.high() || r.endedAt() == null) {
                 return null;
             }
             return Duration.between(r.endedAt(), now);
@@ -322,8 +323,7 @@ public final class GreenScalePolicy implements Policy {
 
         /** A predicted burst is work on its way: no scaling to zero just before it. */
         private boolean burstDue() {
-            return cfg.queue().enabled() && learned.recurrencePrediction(cfg)
-                    .filter(p -> RecurrenceProposal.due(p, recurrenceLead(p), now)).isPresent();
+            return schedule.filter(p -> RecurrenceProposal.due(p, recurrenceLead(p), now)).isPresent();
         }
 
         private Duration forecastHorizon() {

@@ -9,6 +9,7 @@ import io.greenscale.policy.signal.Signal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What this tick's observations teach on top of the previous state: scale events (the replica
@@ -147,8 +148,8 @@ record Learned(
     }
 
     /** The next burst of a recurring pattern, when one is established. */
-    java.util.Optional<Recurrence.Prediction> recurrencePrediction(GreenScaleConfig cfg) {
-        return cfg.recurrence().enabled() ? recurrence.prediction(recurrenceRules(cfg, perReplicaRate)) : java.util.Optional.empty();
+    Optional<Recurrence.Prediction> recurrencePrediction(GreenScaleConfig cfg) {
+        return cfg.recurrence().enabled() ? recurrence.prediction(recurrenceRules(cfg, perReplicaRate)) : Optional.empty();
     }
 
     double learnedRate() {

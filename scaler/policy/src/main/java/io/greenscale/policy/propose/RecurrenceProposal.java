@@ -8,9 +8,10 @@ import java.time.Instant;
 /**
  * Capacity for a burst that recurs on a schedule, ready when it is due: from {@code lead} before the
  * predicted onset until the tolerance after it, the replicas the last burst's level needs with the
- * queue's {@link Headroom}, at the per-replica rate learned while it ran. Add-only, like AWS predictive scaling's ForecastAndScale: a prediction
- * never removes capacity; once the burst comes, the measured signals carry it. Outside that window
- * it is listed without a vote, so the decision log says when the next burst is due.
+ * queue's {@link Headroom}, at the per-replica rate learned while it ran. Add-only, like AWS
+ * predictive scaling's ForecastAndScale: a prediction never removes capacity; once the burst comes,
+ * the measured signals carry it. Outside that window it is listed without a vote, so the decision
+ * log says when the next burst is due.
  */
 public final class RecurrenceProposal {
     private RecurrenceProposal() {}
