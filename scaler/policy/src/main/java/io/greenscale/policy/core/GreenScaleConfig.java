@@ -36,8 +36,8 @@ public record GreenScaleConfig(
         ScaleToZero scaleToZero) {
 
     /**
-     * Backlog drain: {@code replicas = (arrivals + backlog / drainTarget) / (perReplicaRate × utilizationTarget)},
-     * refined for pods that are still starting.
+     * Backlog drain: {@code replicas = (arrivals + backlog / drainWindow) / (perReplicaRate × utilizationTarget)},
+     * refined for pods that are still starting, with {@link #drainWindow(Duration)} from the drain target and the cold start.
      *
      * @param surgePayback      a pod started to drain a backlog should work at least this many cold starts
      *                          before the backlog is gone: new pods get {@code max(drainTarget, surgePayback × coldStart)}

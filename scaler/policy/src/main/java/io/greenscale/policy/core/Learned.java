@@ -110,7 +110,7 @@ record Learned(
     /** An onset must add at least one replica's worth of arrivals; the timing is good to about three ticks. */
     static Recurrence.Rules recurrenceRules(GreenScaleConfig cfg, double perReplicaRate) {
         GreenScaleConfig.Recurring r = cfg.recurrence();
-        return new Recurrence.Rules(r.minRise(), perReplicaRate, perReplicaRate, r.confirmations(), r.tolerance(), cfg.tick().multipliedBy(3));
+        return new Recurrence.Rules(r.minRise(), perReplicaRate, r.confirmations(), r.tolerance(), cfg.tick().multipliedBy(3));
     }
 
     /**

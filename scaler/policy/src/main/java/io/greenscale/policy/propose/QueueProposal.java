@@ -13,13 +13,13 @@ import java.util.List;
  * <ul>
  *   <li><b>steady state</b>: the replicas the (smoothed) arrival rate needs with {@link Headroom}: a
  *       utilisation target, or the fewest that keep waits short by queueing theory;</li>
- *   <li><b>drain</b>: all work that exists now or arrives within {@code H = coldStart + drainTarget}
+ *   <li><b>drain</b>: all work that exists now or arrives within {@code H = coldStart + drainWindow}
  *       ({@code arrivals × H + backlog}) is served by then. Ready pods serve at full speed for
  *       {@code H}; a starting pod from when it becomes ready; a pod added now from {@code coldStart}
  *       on. The fewest pods that do it — ready ones first, then starting ones in order of
  *       readiness, then new ones — is the drain requirement.</li>
  * </ul>
- * With nothing starting and no cold start this is {@code (arrivals + backlog / drainTarget) / perReplicaRate}
+ * With nothing starting and no cold start this is {@code (arrivals + backlog / drainWindow) / perReplicaRate}
  * at full speed; the steady-state term adds the utilisation headroom.
  */
 public final class QueueProposal {
@@ -33,11 +33,13 @@ public final class QueueProposal {
      * @param ready                 ready replicas
      * @param startingRemaining     for each starting pod, how long until it is expected ready, ascending
      * @param perReplicaRate        jobs per second one busy replica completes
+     * @param drainWindow           how long a pod added now gets to drain once ready (the policy's
+     *                              {@code max(drainTarget, surgePayback × coldStart)})
      * @param coldStart             time from asking for a pod to its being ready
      */
     public static Proposal propose(double arrivalsPerSecond, double steadyArrivalsPerSecond, double completionsPerSecond,
                                    double backlog, int ready, List<Duration> startingRemaining, double perReplicaRate,
-                                   Headroom headroom, Duration drainTarget, Duration coldStart) {
+                                   Headroom headroom, Duration drainWindow, Duration coldStart) {
         Vote vote = Vote.FULL;
         String arrivalNote;
         double lambda;
@@ -55,7 +57,7 @@ public final class QueueProposal {
         double steadyLambda = Double.isNaN(steadyArrivalsPerSecond) || vote == Vote.ADD_ONLY || Double.isNaN(arrivalsPerSecond)
                 ? lambda : steadyArrivalsPerSecond;
         double mu = perReplicaRate;
-        double t = seconds(drainTarget);
+        double t = seconds(drainWindow);
         double h = seconds(coldStart) + t;
         // The horizon is long: a noisy tick's rate times it would swing the plan, so it takes the smoothed
         // rate (steps still come through at once: the smoothing confirms them, and the backlog is exact).

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Load that comes back on a schedule — a cron-driven batch, an hourly upload — learned from the
  * onsets of the arrival level. An onset is a rise to at least {@code minRise} × the baseline (a slow
- * average of the level between bursts) and by at least {@code minStep}; the burst lasts until the
+ * average of the level between bursts) and by at least one replica's worth; the burst lasts until the
  * level falls back halfway to the baseline, and the next onset can only come once the level has been
  * back near the baseline (within half the rise), so the tail of a burst is not taken for a new one. Onsets whose last {@code confirmations} intervals agree
  * within the tolerance predict the next one, so capacity can be ready when it comes rather than one
@@ -44,13 +44,12 @@ public record Recurrence(double baseline, boolean high, boolean armed, double pe
      * What counts as an onset and as a schedule.
      *
      * @param minRise       an onset lifts the level to at least this multiple of the baseline (&gt; 1)
-     * @param minStep       … and by at least this much (arrivals per second)
-     * @param perReplicaRate jobs per second one replica completes, as learned now
+     * @param perReplicaRate jobs per second one replica completes, as learned now: an onset adds at least that
      * @param confirmations intervals that must agree before an onset is predicted (&gt;= 1)
      * @param tolerance     intervals agree within this fraction of the period …
      * @param minTolerance  … or within this, whichever is longer (the measurement's own jitter)
      */
-    public record Rules(double minRise, double minStep, double perReplicaRate, int confirmations, double tolerance, Duration minTolerance) {}
+    public record Rules(double minRise, double perReplicaRate, int confirmations, double tolerance, Duration minTolerance) {}
 
     /**
      * The next onset, expected at {@code next ± tolerance}.
@@ -81,7 +80,7 @@ public record Recurrence(double baseline, boolean high, boolean armed, double pe
             return new Recurrence(baseline, !over, false, top, higher ? rules.perReplicaRate() : peakPerReplicaRate, kept,
                     over ? at : endedAt);
         }
-        if (armed && level >= baseline * rules.minRise() && level - baseline >= rules.minStep()) {
+        if (armed && level >= baseline * rules.minRise() && level - baseline >= rules.perReplicaRate()) {
             List<Instant> next = new ArrayList<>(kept.size() + 1);
             next.addAll(kept);
             next.add(at);

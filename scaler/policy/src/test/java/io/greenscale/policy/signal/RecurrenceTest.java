@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class RecurrenceTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     /** 1.5× rise, at least 4/s, two agreeing intervals, 5 % or 15 s. */
-    private static final Recurrence.Rules RULES = new Recurrence.Rules(1.5, 4, 4, 2, 0.05, Duration.ofSeconds(15));
+    private static final Recurrence.Rules RULES = new Recurrence.Rules(1.5, 4, 2, 0.05, Duration.ofSeconds(15));
 
     /** Feeds {@code level(t)} every 5 s over [from, to). */
     private static Recurrence feed(Recurrence r, long from, long to, java.util.function.LongToDoubleFunction level) {
